@@ -27,5 +27,5 @@ class Environment:
 
     @property
     def is_production(self) -> bool:
-        """Live keys point at production data: the UI marks them and asks for typed confirmations."""
+        """Live keys reach production data: the UI marks them and asks for typed confirmations."""
         return self.api_key.get_secret_value().startswith(LIVE_KEY_PREFIX)
