@@ -1,0 +1,58 @@
+"""Saving, listing and removing profiles across config file and credential store."""
+
+from __future__ import annotations
+
+import pytest
+from keyring_backends import MemoryKeyring
+from pydantic import SecretStr
+
+from workos_tui.config.credentials import KeyringStore
+from workos_tui.config.profiles import describe_profiles, remove_profile, save_profile
+from workos_tui.config.settings import Profile, Settings, load_settings
+
+
+def test_save_marks_live_keys_as_production(memory_keyring: MemoryKeyring) -> None:
+    settings = Settings()
+    saved = save_profile(settings, Profile(name="prod"), SecretStr("sk_live_1234"), KeyringStore())
+    assert saved.production is True
+    assert load_settings().get_profile("prod").production is True
+    test = save_profile(settings, Profile(name="dev"), SecretStr("sk_test_1234"), KeyringStore())
+    assert test.production is False
+    assert memory_keyring.get_password("workos-tui", "prod") == "sk_live_1234"
+
+
+def test_describe_marks_default_and_production(memory_keyring: MemoryKeyring) -> None:
+    settings = Settings(production_read_only=True)
+    save_profile(settings, Profile(name="dev"), SecretStr("sk_test_1"), KeyringStore())
+    save_profile(
+        settings,
+        Profile(name="production", base_url="https://eu.example.test", client_id="client_p"),
+        SecretStr("sk_live_2"),
+        KeyringStore(),
+    )
+    lines = describe_profiles(settings)
+    assert lines[0].startswith("* dev ")
+    assert lines[1].startswith("  production ")
+    for text in ("production", "read-only", "https://eu.example.test", "client_p", "keyring"):
+        assert text in lines[1]
+    assert "read-only" not in lines[0]
+    assert describe_profiles(Settings()) == []
+
+
+def test_remove_deletes_the_key(memory_keyring: MemoryKeyring) -> None:
+    settings = Settings()
+    save_profile(settings, Profile(name="dev"), SecretStr("sk_test_1"), KeyringStore())
+    removal = remove_profile(settings, "dev", KeyringStore())
+    assert removal.key_deleted is True and removal.warning is None
+    assert memory_keyring.passwords == {}
+    assert load_settings().profiles == {}
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_remove_without_keyring_warns_but_removes() -> None:
+    settings = Settings()
+    settings.add_profile(Profile(name="dev"))
+    removal = remove_profile(settings, "dev", KeyringStore())
+    assert removal.key_deleted is False
+    assert removal.warning is not None and "No OS keyring backend" in removal.warning
+    assert load_settings().profiles == {}

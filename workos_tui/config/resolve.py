@@ -1,0 +1,173 @@
+"""Which environment the console opens: flags, environment variables, profiles, defaults.
+
+Every setting is taken from the first place that has it:
+
+1. the command-line flag (``--api-key``, ``--base-url``, ``--read-only``/``--no-read-only``);
+2. the environment variable (``WORKOS_API_KEY``, ``WORKOS_BASE_URL``, ``WORKOS_CLIENT_ID``,
+   ``WORKOS_TUI_READ_ONLY``);
+3. the profile: the one named by ``--profile``, else by ``WORKOS_TUI_PROFILE``, else the default
+   profile of the config file. The default profile is only used when no API key comes from a flag
+   or ``WORKOS_API_KEY``, so that an ad-hoc key is never paired with a saved profile by accident;
+   a named profile that does not exist is an error. A profile's key comes from its credential
+   store (OS keyring or encrypted file);
+4. the built-in default: base URL ``https://api.workos.com``; read-only off, except for live
+   (``sk_live_``) keys when the config sets ``production_read_only = true``.
+
+An API key must come from somewhere: without one, ``MissingApiKeyError`` says where to put it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+
+from pydantic import SecretStr
+
+from workos_tui.api.environment import DEFAULT_BASE_URL, LIVE_KEY_PREFIX, Environment
+from workos_tui.config.credentials import CredentialStore, open_store
+from workos_tui.config.errors import ConfigError, CredentialStoreError, MissingApiKeyError
+from workos_tui.config.settings import Profile, Settings, load_settings
+
+logger = logging.getLogger(__name__)
+
+API_KEY_ENV = "WORKOS_API_KEY"
+BASE_URL_ENV = "WORKOS_BASE_URL"
+CLIENT_ID_ENV = "WORKOS_CLIENT_ID"
+PROFILE_ENV = "WORKOS_TUI_PROFILE"
+READ_ONLY_ENV = "WORKOS_TUI_READ_ONLY"
+DEMO_API_KEY = "sk_test_default"
+AD_HOC_NAME = "custom"
+
+StoreFactory = Callable[[Profile], CredentialStore]
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def _no_prompt(prompt: str) -> str:
+    raise CredentialStoreError(
+        "the encrypted key file needs its passphrase: "
+        "set WORKOS_TUI_PASSPHRASE or run interactively"
+    )
+
+
+def default_store_for(profile: Profile) -> CredentialStore:
+    """The profile's store, never prompting (the file store reads ``WORKOS_TUI_PASSPHRASE``)."""
+    return open_store(profile.key_store, ask_secret=_no_prompt)
+
+
+def normalise_base_url(url: str) -> str:
+    """``url`` without trailing slash; ``ConfigError`` unless it is http(s)."""
+    url = url.strip()
+    if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) == 0:
+        raise ConfigError(f"base URL must start with http:// or https:// (got {url!r})")
+    return url.rstrip("/")
+
+
+def parse_bool(value: str, *, source: str) -> bool:
+    """A yes/no environment variable value."""
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ConfigError(f"{source} must be one of 1/0, true/false, yes/no, on/off (got {value!r})")
+
+
+def is_live_key(api_key: SecretStr) -> bool:
+    """Whether the key is a production (``sk_live_``) key."""
+    return api_key.get_secret_value().startswith(LIVE_KEY_PREFIX)
+
+
+def resolve_environment(
+    *,
+    profile: str | None = None,
+    api_key: SecretStr | None = None,
+    base_url: str | None = None,
+    read_only: bool | None = None,
+    settings: Settings | None = None,
+    environ: Mapping[str, str] | None = None,
+    store_for: StoreFactory = default_store_for,
+) -> Environment:
+    """The environment to open, from flags (the arguments), ``environ`` and the config file."""
+    environ = os.environ if environ is None else environ
+    settings = load_settings() if settings is None else settings
+
+    if api_key is not None and not api_key.get_secret_value().strip():
+        raise MissingApiKeyError("--api-key is empty")
+    env_key = environ.get(API_KEY_ENV, "").strip()
+    api_key = api_key or (SecretStr(env_key) if env_key else None)
+
+    chosen = _choose_profile(profile, environ, settings, have_key=api_key is not None)
+    if api_key is None and chosen is not None:
+        api_key = _stored_key(chosen, store_for)
+    if api_key is None:
+        raise MissingApiKeyError(
+            "no API key: add a profile with `workos-tui login`, pass --api-key or set "
+            f"{API_KEY_ENV} (or try `workos-tui --demo`)"
+        )
+    api_key = SecretStr(api_key.get_secret_value().strip())
+
+    url = base_url or environ.get(BASE_URL_ENV) or (chosen.base_url if chosen else None)
+    client_id = environ.get(CLIENT_ID_ENV) or (chosen.client_id if chosen else None)
+    environment = Environment(
+        name=chosen.name if chosen else AD_HOC_NAME,
+        api_key=api_key,
+        base_url=normalise_base_url(url or DEFAULT_BASE_URL),
+        read_only=_read_only(read_only, environ, settings, chosen, api_key),
+        client_id=client_id or None,
+    )
+    logger.debug(
+        "resolved environment %r (%s, read_only=%s, production=%s)",
+        environment.name,
+        environment.base_url,
+        environment.read_only,
+        environment.is_production,
+    )
+    return environment
+
+
+def _choose_profile(
+    name: str | None, environ: Mapping[str, str], settings: Settings, *, have_key: bool
+) -> Profile | None:
+    name = name or environ.get(PROFILE_ENV) or None
+    if name is not None:
+        return settings.get_profile(name)
+    if have_key or settings.default_profile is None:
+        return None
+    return settings.get_profile(settings.default_profile)
+
+
+def _stored_key(profile: Profile, store_for: StoreFactory) -> SecretStr:
+    store = store_for(profile)
+    key = store.get(profile.name)
+    if key is None:
+        raise MissingApiKeyError(
+            f"no API key saved for profile {profile.name!r} in {store.description}; "
+            f"run `workos-tui login --name {profile.name}` to save one"
+        )
+    return key
+
+
+def _read_only(
+    flag: bool | None,
+    environ: Mapping[str, str],
+    settings: Settings,
+    profile: Profile | None,
+    api_key: SecretStr,
+) -> bool:
+    if flag is not None:
+        return flag
+    if READ_ONLY_ENV in environ:
+        return parse_bool(environ[READ_ONLY_ENV], source=READ_ONLY_ENV)
+    if profile is not None and profile.read_only is not None:
+        return profile.read_only
+    return is_live_key(api_key) and settings.production_read_only
+
+
+def demo_environment(base_url: str) -> Environment:
+    """The environment of the embedded demo emulator."""
+    return Environment(
+        name="demo", api_key=SecretStr(DEMO_API_KEY), base_url=base_url.rstrip("/"), demo=True
+    )
