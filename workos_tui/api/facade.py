@@ -1,0 +1,66 @@
+"""``WorkOS``: one object giving every service of an environment, built on first use."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:
+    from .client import WorkOSClient
+    from .environment import Environment
+    from .services.organizations import OrganizationDomainsService, OrganizationsService
+    from .services.users import UsersService
+
+
+class WorkOS:
+    """The service layer of one environment.
+
+    Services are imported and built lazily, so a console that only browses organizations never
+    loads the Vault models.
+    """
+
+    def __init__(self, client: WorkOSClient) -> None:
+        self.client = client
+
+    @classmethod
+    def connect(cls, environment: Environment, **client_options: Any) -> WorkOS:
+        """Build the client for ``environment`` (options as for ``WorkOSClient``) and the facade."""
+        from .client import WorkOSClient
+
+        return cls(WorkOSClient(environment, **client_options))
+
+    def __repr__(self) -> str:
+        return f"WorkOS({self.client!r})"
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    @cached_property
+    def organizations(self) -> OrganizationsService:
+        from .services.organizations import OrganizationsService
+
+        return OrganizationsService(self.client)
+
+    @cached_property
+    def organization_domains(self) -> OrganizationDomainsService:
+        from .services.organizations import OrganizationDomainsService
+
+        return OrganizationDomainsService(self.client)
+
+    @cached_property
+    def users(self) -> UsersService:
+        from .services.users import UsersService
+
+        return UsersService(self.client)

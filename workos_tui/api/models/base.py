@@ -1,0 +1,97 @@
+"""Base classes for response models (permissive) and input models (strict, form-friendly).
+
+Response models keep fields WorkOS adds later (``extra="allow"``) and the JSON exactly as it came
+(:attr:`WorkOSModel.raw`, with secret-bearing fields masked). Enumerations are typed
+``Literal[...] | str`` so an unknown value is kept as a string instead of raising.
+
+Input models (``*Create`` / ``*Update``) forbid unknown fields, carry a human description and the
+spec's constraints on every field (the UI builds forms from them), and serialise with
+:meth:`InputModel.to_body`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Self, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    SecretStr,
+    model_validator,
+)
+
+MASK = "**********"
+
+
+def _mentions_secret(annotation: Any) -> bool:
+    return annotation is SecretStr or any(_mentions_secret(arg) for arg in get_args(annotation))
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, WorkOSModel):
+        return value.raw
+    if isinstance(value, list):
+        return [_shown(item) for item in value]
+    return value
+
+
+class WorkOSModel(BaseModel):
+    """A WorkOS object as the API returned it."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
+
+    secret_fields: ClassVar[frozenset[str]] = frozenset()
+    _raw: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.secret_fields = frozenset(
+            name for name, info in cls.model_fields.items() if _mentions_secret(info.annotation)
+        )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_raw(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        model = handler(data)
+        if isinstance(data, dict):
+            model._raw = data
+        return model
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The JSON object as received, with secret-bearing fields masked."""
+        shown = dict(self._raw) if self._raw is not None else self.model_dump(mode="json")
+        for name, info in type(self).model_fields.items():
+            key = info.alias or name
+            if key not in shown:
+                continue
+            if name in self.secret_fields:
+                shown[key] = None if shown[key] is None else MASK
+            else:
+                value = getattr(self, name)
+                if isinstance(value, WorkOSModel | list):
+                    shown[key] = _shown(value)
+        return shown
+
+    @property
+    def extra_fields(self) -> dict[str, Any]:
+        """Fields this version of the console does not know (yet)."""
+        return dict(self.model_extra or {})
+
+
+class InputModel(BaseModel):
+    """The body of a create or update request."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+    def to_body(self) -> dict[str, Any]:
+        """The JSON body: unset/``None`` fields left out, secrets revealed for sending only."""
+        body = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                body[info.alias or name] = value.get_secret_value()
+        return body
