@@ -1,0 +1,241 @@
+"""Spec fidelity check: validate recorded emulator exchanges against the WorkOS OpenAPI spec.
+
+``SpecChecker(path).check(exchange)`` returns a list of human-readable violations:
+
+* every response (unless a hook produced it, or it is ``/health`` or ``/_emulate/*``) must carry
+  a status code the operation declares and a body matching that status's schema;
+* every request sent by our own client (``User-Agent: workos-tui/...``) must match the
+  operation's path, query parameters and body.  Security schemes are not checked.
+
+The spec is loaded once (about 1.4 s) with ``yaml.CSafeLoader`` and without the spec validator
+(the spec fails openapi-spec-validator on a harmless duplicate ``required`` entry).
+
+Where the spec itself is wrong or silent, :data:`ALLOWED` lists the exact exceptions, each
+with its reason.  Keep it short and specific; never weaken the check globally.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import yaml
+from jsonschema_path import SchemaPath
+from openapi_core import Config, OpenAPI
+from openapi_core.datatypes import RequestParameters
+from openapi_core.validation.request.validators import V31RequestValidator
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+from workos_tui.emulator import Exchange
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "workos-openapi.yaml"
+if not SPEC_PATH.exists():  # pragma: no cover - alternative checkout layouts
+    SPEC_PATH = Path("/work/shared/reference/workos-openapi.yaml")
+HOST_URL = "https://api.workos.com"
+CLIENT_AGENT_PREFIX = "workos-tui/"
+UNCHECKED_PREFIXES = ("/_emulate", "/health")
+
+
+@dataclass(frozen=True)
+class Allowance:
+    method: str  # "*" for any
+    path: str  # spec path template, "*" for any
+    status: int
+    reason: str
+    body_keys: frozenset[str] = frozenset({"message"})  # keys the undeclared body must have
+
+
+# Statuses the spec does not declare but WorkOS (and the emulator) legitimately answer.
+ALLOWED: tuple[Allowance, ...] = (
+    Allowance(
+        "*",
+        "*",
+        401,
+        "Security is declared globally (bearer) but most operations omit the 401 answer a "
+        "missing or unknown API key gets; the body is still checked to have `message`.",
+    ),
+    Allowance(
+        "DELETE",
+        "/organizations/{id}",
+        404,
+        "Deleting an unknown organization is 404 Not Found at WorkOS; the operation declares "
+        "only 200/202/403.",
+    ),
+    Allowance(
+        "DELETE",
+        "/directories/{id}",
+        404,
+        "Deleting an unknown directory is 404; the operation declares only 200/202/403.",
+    ),
+    Allowance(
+        "PUT",
+        "/user_management/users/{id}",
+        404,
+        "Updating an unknown user is 404; the operation declares only 200/400/422.",
+    ),
+    Allowance(
+        "POST",
+        "/user_management/invitations/{id}/revoke",
+        404,
+        "Revoking an unknown invitation is 404; the operation declares only 200/400.",
+    ),
+    Allowance(
+        "PUT",
+        "/vault/v1/kv/{id}",
+        404,
+        "Updating an unknown Vault object is 404 like its GET/DELETE; the operation declares "
+        "only 201/400/409.",
+        frozenset({"error"}),
+    ),
+)
+
+
+class _Request:
+    def __init__(self, ex: Exchange) -> None:
+        self.host_url = HOST_URL
+        self.path = ex.path
+        self.method = ex.method.lower()
+        self.body: bytes | None = ex.request_body or None
+        self.content_type = ex.request_headers.get("content-type", "application/json")
+        pairs = parse_qsl(ex.query_string, keep_blank_values=True)
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(pairs),
+            header=Headers(list(ex.request_headers.items())),
+            cookie=ImmutableMultiDict(),
+        )
+
+    @property
+    def full_url_pattern(self) -> str:
+        return self.host_url + self.path
+
+
+class _Response:
+    def __init__(self, ex: Exchange) -> None:
+        self.status_code = ex.status
+        self.data: bytes | None = ex.response_body
+        self.headers = Headers(list(ex.response_headers.items()))
+        self.content_type = ex.response_headers.get("content-type", "application/json")
+
+
+class _NoSecurityRequestValidator(V31RequestValidator):
+    """Request validation of path, query and body only (no security schemes)."""
+
+    def _get_security(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        data: dict[str, Any] = yaml.load(fh, Loader=yaml.CSafeLoader)
+    return data
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts if p))
+
+
+class SpecChecker:
+    def __init__(self, path: Path = SPEC_PATH) -> None:
+        self.spec = load_spec(path)
+        self.openapi = OpenAPI(
+            SchemaPath.from_dict(self.spec),
+            config=Config(
+                spec_validator_cls=None, request_validator_cls=_NoSecurityRequestValidator
+            ),
+        )
+        templates = list(self.spec["paths"])
+        # Literal segments before parameters, like a router would match.
+        templates.sort(key=lambda t: [(1 if s.startswith("{") else 0, s) for s in t.split("/")])
+        self._templates = [(t, _template_regex(t)) for t in templates]
+
+    def template_for(self, path: str) -> str | None:
+        for template, regex in self._templates:
+            if regex.fullmatch(path):
+                return template
+        return None
+
+    def declared_statuses(self, method: str, template: str) -> set[str]:
+        op = self.spec["paths"][template].get(method.lower(), {})
+        return set(op.get("responses", {}))
+
+    def _allowance(self, method: str, template: str, status: int) -> Allowance | None:
+        for a in ALLOWED:
+            if a.status == status and a.method in ("*", method) and a.path in ("*", template):
+                return a
+        return None
+
+    def check(self, ex: Exchange) -> list[str]:
+        if ex.path.startswith(UNCHECKED_PREFIXES):
+            return []
+        where = f"{ex.method} {ex.path}{'?' + ex.query_string if ex.query_string else ''}"
+        template = self.template_for(ex.path)
+        if template is None or ex.method.lower() not in self.spec["paths"][template]:
+            if ex.status in (404, 405) and not ex.hooked:
+                return []  # unknown route answered as such: nothing in the spec to compare
+            return [f"{where}: no such operation in the spec (status {ex.status})"]
+        problems: list[str] = []
+        agent = ex.request_headers.get("user-agent", "")
+        if agent.startswith(CLIENT_AGENT_PREFIX):
+            for err in self.openapi.request_validator.iter_errors(_Request(ex)):
+                problems.append(f"{where}: request invalid: {_describe(err)}")
+        if ex.hooked:
+            return problems
+        declared = self.declared_statuses(ex.method, template)
+        if str(ex.status) not in declared:
+            allowance = self._allowance(ex.method, template, ex.status)
+            if allowance is None:
+                problems.append(
+                    f"{where}: status {ex.status} is not declared "
+                    f"(declared: {', '.join(sorted(declared))}); body {ex.response_body[:200]!r}"
+                )
+            else:
+                problems.extend(_check_error_body(where, ex, allowance))
+            return problems
+        for err in self.openapi.response_validator.iter_errors(_Request(ex), _Response(ex)):
+            problems.append(f"{where}: response {ex.status} invalid: {_describe(err)}")
+        return problems
+
+    def check_all(self, exchanges: Iterable[Exchange]) -> list[str]:
+        out: list[str] = []
+        for ex in exchanges:
+            out.extend(self.check(ex))
+        return out
+
+
+def _check_error_body(where: str, ex: Exchange, allowance: Allowance) -> list[str]:
+    try:
+        body = json.loads(ex.response_body)
+    except ValueError:
+        return [f"{where}: allowed status {ex.status} without a JSON body"]
+    if not isinstance(body, dict) or not allowance.body_keys <= set(body):
+        return [f"{where}: allowed status {ex.status} body lacks {sorted(allowance.body_keys)}"]
+    return []
+
+
+def _describe(err: BaseException) -> str:
+    parts = [str(err)]
+    cause: BaseException | None = err.__cause__
+    seen = 0
+    while cause is not None and seen < 4:
+        inner = getattr(cause, "schema_errors", None)
+        if inner:
+            parts.extend(_short(e) for e in list(inner)[:5])
+            break
+        parts.append(str(cause)[:300])
+        cause = cause.__cause__
+        seen += 1
+    return " | ".join(parts)
+
+
+def _short(e: Any) -> str:
+    path = "/".join(str(p) for p in getattr(e, "absolute_path", []))
+    message = str(getattr(e, "message", e))
+    if len(message) > 300:
+        message = message[:300] + "..."
+    return f"at /{path}: {message}"

@@ -1,0 +1,228 @@
+"""The ASGI application: authentication, fault-injection hooks, exchange recording, routes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .errors import UNAUTHORIZED_BODY
+from .hooks import Hook, HookError
+from .http import json_response, starlette_routes
+from .routes import all_tables
+from .state import EmulatorState
+
+DEFAULT_API_KEY = "sk_test_default"
+OPEN_PREFIXES = ("/_emulate", "/health")
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request/response pair seen by the emulator (given to the ``recorder``)."""
+
+    method: str
+    path: str
+    query_string: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    status: int
+    response_headers: dict[str, str]
+    response_body: bytes
+    hooked: bool
+
+    def json(self) -> Any:
+        return json.loads(self.response_body) if self.response_body else None
+
+
+Recorder = Callable[[Exchange], None]
+
+
+def _is_open(path: str) -> bool:
+    return path == "/health" or path == "/_emulate" or path.startswith("/_emulate/")
+
+
+class EmulatorMiddleware:
+    """Records exchanges, applies hooks, and enforces Bearer authentication."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        state: EmulatorState,
+        api_keys: frozenset[str],
+        recorder: Recorder | None,
+    ) -> None:
+        self.app = app
+        self.state = state
+        self.api_keys = api_keys
+        self.recorder = recorder
+        self.dropper: Callable[[Scope], bool] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.request":
+                body.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+            elif message["type"] == "http.disconnect":
+                return
+        request_body = bytes(body)
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": request_body, "more_body": False}
+
+        status = 0
+        response_headers: dict[str, str] = {}
+        response_body = bytearray()
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                for k, v in message.get("headers", []):
+                    response_headers[k.decode("latin-1").lower()] = v.decode("latin-1")
+            elif message["type"] == "http.response.body":
+                response_body.extend(message.get("body", b""))
+            await send(message)
+
+        method: str = scope["method"]
+        path: str = scope["path"]
+        hook = None if _is_open(path) else self.state.hooks.match(method, path)
+        if hook is not None:
+            await self._apply_hook(hook, scope, replay, capture)
+        elif not _is_open(path) and not self._authorized(scope):
+            await json_response(UNAUTHORIZED_BODY, 401)(scope, replay, capture)
+        else:
+            await self.app(scope, replay, capture)
+        if self.recorder is not None:
+            headers = {
+                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]
+            }
+            self.recorder(
+                Exchange(
+                    method=method,
+                    path=path,
+                    query_string=scope.get("query_string", b"").decode("latin-1"),
+                    request_headers=headers,
+                    request_body=request_body,
+                    status=status,
+                    response_headers=response_headers,
+                    response_body=bytes(response_body),
+                    hooked=hook is not None,
+                )
+            )
+
+    def _authorized(self, scope: Scope) -> bool:
+        for name, value in scope["headers"]:
+            if name.lower() == b"authorization":
+                scheme, _, token = value.decode("latin-1").partition(" ")
+                return scheme.lower() == "bearer" and token.strip() in self.api_keys
+        return False
+
+    async def _apply_hook(self, hook: Hook, scope: Scope, receive: Receive, send: Send) -> None:
+        if hook.latency_ms:
+            await asyncio.sleep(hook.latency_ms / 1000)
+        if hook.drop:
+            if self.dropper is not None and self.dropper(scope):
+                # Let the transport notice it is closed so the server sends nothing.
+                for _ in range(3):
+                    await asyncio.sleep(0)
+                return
+            raise ConnectionAbortedError("hook asked to drop the connection")
+        if hook.status is None:
+            if not self._authorized(scope):
+                await json_response(UNAUTHORIZED_BODY, 401)(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
+            return
+        if hook.body is None:
+            body = b""
+        elif isinstance(hook.body, str):
+            body = hook.body.encode()
+        else:
+            body = json.dumps(hook.body).encode()
+        headers = {"content-type": "application/json"} if hook.body is not None else {}
+        headers.update(hook.headers)
+        await Response(body, status_code=hook.status, headers=headers)(scope, receive, send)
+
+
+def _emulate_routes(state: EmulatorState) -> list[Route]:
+    async def health(request: Request) -> Response:
+        return json_response({"status": "ok"})
+
+    async def hooks(request: Request) -> Response:
+        if request.method == "GET":
+            return json_response({"data": [h.as_json() for h in state.hooks.list()]})
+        if request.method == "DELETE":
+            state.hooks.clear()
+            return json_response({"deleted": True})
+        try:
+            payload = json.loads(await request.body() or b"null")
+            hook = state.hooks.add_from_json(payload)
+        except (ValueError, HookError) as exc:
+            return json_response({"message": str(exc), "code": "invalid_hook"}, 400)
+        return json_response(hook.as_json(), 201)
+
+    async def hook(request: Request) -> Response:
+        hook_id = request.path_params["hook_id"]
+        if state.hooks.remove(hook_id):
+            return json_response({"id": hook_id, "deleted": True})
+        return json_response({"message": f"Hook not found: '{hook_id}'."}, 404)
+
+    return [
+        Route("/health", health, methods=["GET"]),
+        Route("/_emulate/hooks", hooks, methods=["GET", "POST", "DELETE"]),
+        Route("/_emulate/hooks/{hook_id}", hook, methods=["DELETE"]),
+    ]
+
+
+def create_app(
+    state: EmulatorState,
+    api_keys: Iterable[str] = frozenset({DEFAULT_API_KEY}),
+    recorder: Recorder | None = None,
+) -> Starlette:
+    """The emulator as a Starlette app serving ``state``.
+
+    ``recorder`` receives an :class:`Exchange` for every HTTP request (from the server thread).
+    ``app.state.emulator`` is the :class:`EmulatorMiddleware` (``EmulatorServer`` uses it to
+    drop connections); ``app.state.data`` is ``state``.
+    """
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return json_response({"message": "Not Found", "code": "not_found"}, 404)
+
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        return json_response({"message": "Method Not Allowed", "code": "method_not_allowed"}, 405)
+
+    app = Starlette(
+        routes=_emulate_routes(state) + starlette_routes(state, all_tables()),
+        exception_handlers={404: not_found, 405: not_allowed},
+    )
+    middleware = EmulatorMiddleware(app.router, state, frozenset(api_keys), recorder)
+    app.state.data = state
+    app.state.emulator = middleware
+    app.add_middleware(_Wrap, middleware=middleware)
+    return app
+
+
+class _Wrap:
+    """Adapter so :class:`EmulatorMiddleware` sits outermost inside Starlette's stack."""
+
+    def __init__(self, app: ASGIApp, middleware: EmulatorMiddleware) -> None:
+        middleware.app = app
+        self.middleware = middleware
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.middleware(scope, receive, send)

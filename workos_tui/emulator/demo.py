@@ -1,0 +1,173 @@
+"""The deterministic demo dataset (fixed random seed, fixed base timestamps).
+
+25 organizations with domains in every verification state, ~500 users (or ``scale`` users)
+with memberships in every status, invitations in every state, SSO connections and directories
+of several types and states with directory users and groups, Vault objects with several
+versions, sessions, MFA factors and the event history all of that produced.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+
+from . import names
+from .ids import parse_iso
+from .seeder import Seeder
+from .state import EmulatorState
+from .store import Record
+from .vault_crypto import MASTER_META
+
+SEED = 20250303
+BASE_MS = parse_iso("2024-03-04T09:00:00Z")
+DAY_MS = 86_400_000
+DEFAULT_USERS = 500
+DOMAIN_STATES = ("verified", "verified", "pending", "failed")
+
+
+def demo_state(scale: int | None = None) -> EmulatorState:
+    """A fresh deterministic demo state with ``scale`` users (default about 500)."""
+    state = EmulatorState(seed=SEED)
+    build_demo(state, DEFAULT_USERS if scale is None else scale)
+    return state
+
+
+def build_demo(state: EmulatorState, n_users: int) -> None:
+    rng = random.Random(SEED)
+    state.set_meta(MASTER_META, base64.b64encode(rng.randbytes(32)).decode())
+    big = n_users > 5 * DEFAULT_USERS
+    seeder = Seeder(state, rng, BASE_MS, events=True)
+    orgs: list[Record] = []
+    directories: dict[str, tuple[Record, list[Record]]] = {}
+    for i, (name, domain) in enumerate(names.COMPANIES):
+        seeder.at(BASE_MS + i * 3 * DAY_MS)
+        org = seeder.organization(
+            name,
+            external_id=f"crm-{1000 + i}",
+            metadata={
+                "tier": ("enterprise", "growth", "starter")[i % 3],
+                "region": "eu" if i % 4 == 0 else "us",
+            },
+            stripe_customer_id=f"cus_{seeder.token(14)}" if i % 2 == 0 else None,
+        )
+        seeder.domain(org, domain, "verified", "dns" if i % 2 else "manual")
+        extra_state = DOMAIN_STATES[i % len(DOMAIN_STATES)]
+        if i % 3 != 2:
+            seeder.domain(
+                org,
+                domain.replace(".example", "-corp.example"),
+                extra_state,
+                "dns" if i % 2 == 0 else "manual",
+            )
+        seeder.organization_created(org)
+        orgs.append(org)
+        ctype, cname = names.CONNECTION_TYPES[i % len(names.CONNECTION_TYPES)]
+        seeder.connection(
+            org,
+            ctype,
+            f"{name} {cname}",
+            names.CONNECTION_STATES[i % len(names.CONNECTION_STATES)],
+            [domain],
+        )
+        if i % 5 == 0:
+            seeder.connection(org, "GoogleOAuth", f"{name} Google OAuth", "active")
+        if i % 2 == 0:
+            dtype, dname = names.DIRECTORY_TYPES[(i // 2) % len(names.DIRECTORY_TYPES)]
+            d = seeder.directory(
+                org,
+                dtype,
+                f"{name} {dname}",
+                names.DIRECTORY_STATES[(i // 2) % len(names.DIRECTORY_STATES)],
+                domain,
+            )
+            groups = [seeder.directory_group(d, dep) for dep in names.DEPARTMENTS[: 3 + i % 4]]
+            directories[org["id"]] = (d, groups)
+
+    # Users, spread over the organizations (first ones bigger), each with a membership.
+    start = BASE_MS + 80 * DAY_MS
+    span = 300 * DAY_MS
+    step = max(1, span // max(1, n_users))
+    weights = [1.0 / (1 + k * 0.15) for k in range(len(orgs))]
+    org_choices = rng.choices(range(len(orgs)), weights=weights, k=n_users)
+    seeder.events = not big
+    used_emails: set[str] = set()
+    users: list[Record] = []
+    for j in range(n_users):
+        seeder.at(start + j * step)
+        org = orgs[org_choices[j]]
+        first = names.FIRST_NAMES[rng.randrange(len(names.FIRST_NAMES))]
+        last = names.LAST_NAMES[rng.randrange(len(names.LAST_NAMES))]
+        domain = names.COMPANIES[org_choices[j]][1]
+        email = f"{first}.{last}@{domain}".lower()
+        if email in used_emails:
+            email = f"{first}.{last}{j}@{domain}".lower()
+        used_emails.add(email)
+        u = seeder.user(
+            email,
+            first,
+            last,
+            email_verified=j % 9 != 0,
+            external_id=f"emp-{100000 + j}" if j % 3 == 0 else None,
+            last_sign_in_at=None if j % 7 == 0 else seeder.iso_after(-rng.random() * 30),
+            locale="en-US" if j % 4 else None,
+        )
+        users.append(u)
+        r = j % 20
+        status = "inactive" if r == 0 else "pending" if r == 1 else "active"
+        role = "admin" if j % 11 == 0 else "member"
+        entry = directories.get(org["id"])
+        seeder.membership(u, org, role, status, directory_managed=entry is not None and j % 2 == 0)
+        if j % 25 == 3:
+            other = orgs[(org_choices[j] + 1) % len(orgs)]
+            seeder.membership(u, other, "member", "active")
+        if not big or j < 2000:
+            if entry is not None and j % 2 == 0:
+                d, groups = entry
+                mine = [groups[j % len(groups)]] + (
+                    [groups[0]] if j % 6 == 0 and j % len(groups) else []
+                )
+                seeder.directory_user(
+                    d,
+                    email,
+                    first,
+                    last,
+                    groups=mine,
+                    state="active" if j % 13 else "suspended",
+                    job_title=names.JOB_TITLES[j % len(names.JOB_TITLES)],
+                    department=mine[0]["name"],
+                )
+            if j % 10 == 0:
+                seeder.session(u, org, "active" if j % 30 else "revoked")
+            if j % 15 == 0:
+                seeder.auth_factor(u, names.COMPANIES[org_choices[j]][0])
+            if j % 8 == 0:
+                u["_identities"] = [
+                    {"idp_id": seeder.token(12), "type": "OAuth", "provider": "GoogleOAuth"}
+                ]
+
+    # Invitations in every state.
+    seeder.events = True
+    seeder.at(start + span + DAY_MS)
+    inv_states = ("pending", "accepted", "expired", "revoked")
+    for k in range(60):
+        org = orgs[k % len(orgs)]
+        inviter = users[(k * 7) % len(users)] if users else None
+        st = inv_states[k % 4]
+        first = names.FIRST_NAMES[(k * 5) % len(names.FIRST_NAMES)]
+        email = f"{first.lower()}.invitee{k}@{names.COMPANIES[k % len(orgs)][1]}"
+        accepted = users[(k * 13) % len(users)] if st == "accepted" and users else None
+        seeder.invitation(
+            email,
+            org,
+            st,
+            inviter=inviter,
+            accepted_user=accepted,
+            role_slug="admin" if k % 6 == 0 else "member",
+        )
+
+    # Vault objects with several versions.
+    for k, secret in enumerate(names.VAULT_SECRETS):
+        org = orgs[k % len(orgs)]
+        values = [f"{secret}-v{v}-{seeder.token(20)}" for v in range(1, 2 + k % 4)]
+        seeder.vault_object(secret, values, {"organization_id": org["id"]})
+    seeder.finish()

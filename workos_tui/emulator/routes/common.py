@@ -1,0 +1,130 @@
+"""Helpers shared by the route modules: lookups, list pages, body field checks."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from starlette.responses import Response
+
+from ..errors import ApiError, error, not_found
+from ..http import Ctx, json_response, public
+from ..pagination import Predicate, list_body, paginate, parse_page_params
+from ..state import EmulatorState
+from ..store import Record
+
+Render = Callable[[Record], Any]
+
+
+def fetch(state: EmulatorState, collection: str, rid: str, kind: str, status: int = 404) -> Record:
+    record = state[collection].get(rid)
+    if record is None:
+        raise not_found(kind, rid, status)
+    return record
+
+
+def list_page(
+    ctx: Ctx,
+    collection: str,
+    *,
+    candidates: Sequence[str] | None = None,
+    predicate: Predicate | None = None,
+    render: Render = public,
+    status: int = 422,
+) -> Response:
+    """Validate pagination params and answer one page of ``collection``.
+
+    ``candidates`` (ascending ids, e.g. from an index) narrows the walk; ``predicate`` filters
+    during the walk.
+    """
+    params = parse_page_params(ctx.query, status=status)
+    col = ctx.state[collection]
+    ids = col.order if candidates is None else candidates
+    page = paginate(ids, col.get, params, predicate)
+    return json_response(list_body(page, render))
+
+
+def union(lists: Iterable[Sequence[str]]) -> list[str]:
+    """Merge ascending id lists into one ascending list without duplicates."""
+    out: list[str] = []
+    for rid in heapq.merge(*lists):
+        if not out or out[-1] != rid:
+            out.append(rid)
+    return out
+
+
+def intersect(lists: list[Sequence[str]]) -> list[str]:
+    if not lists:
+        return []
+    smallest = min(lists, key=len)
+    others = [set(x) for x in lists if x is not smallest]
+    return [rid for rid in smallest if all(rid in o for o in others)]
+
+
+def require_str(body: dict[str, Any], name: str, status: int = 422) -> str:
+    value = body.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise error(
+            status,
+            f"{name} is required and must be a non-empty string.",
+            "invalid_request_parameters",
+            errors=[{"field": name, "code": "required"}],
+        )
+    return value.strip()
+
+
+def optional_str(body: dict[str, Any], name: str, status: int = 422) -> str | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise error(
+            status,
+            f"{name} must be a string.",
+            "invalid_request_parameters",
+            errors=[{"field": name, "code": "invalid_type"}],
+        )
+    return value
+
+
+def optional_bool(body: dict[str, Any], name: str, status: int = 422) -> bool | None:
+    value = body.get(name)
+    if value is None or isinstance(value, bool):
+        return value
+    raise error(
+        status,
+        f"{name} must be a boolean.",
+        "invalid_request_parameters",
+        errors=[{"field": name, "code": "invalid_type"}],
+    )
+
+
+def check_metadata(value: Any, status: int = 400) -> dict[str, str] | None:
+    """WorkOS metadata: up to 50 string values (≤600 chars) under keys of ≤40 chars."""
+    if value is None:
+        return None
+    bad: ApiError = error(
+        status,
+        "Metadata must be an object of at most 50 string values (keys up to 40 characters, "
+        "values up to 600).",
+        "invalid_metadata",
+    )
+    if not isinstance(value, dict) or len(value) > 50:
+        raise bad
+    for k, v in value.items():
+        if len(k) > 40 or not isinstance(v, str) or len(v) > 600:
+            raise bad
+    return dict(value)
+
+
+def check_email(value: str, field: str = "email", status: int = 422) -> str:
+    local, _, domain = value.partition("@")
+    if not local or "." not in domain or " " in value:
+        raise error(
+            status,
+            f"{field} must be a valid email address.",
+            "invalid_request_parameters",
+            errors=[{"field": field, "code": "invalid_email"}],
+        )
+    return value.strip()

@@ -1,0 +1,415 @@
+"""Low-level builders that put seed objects into an :class:`EmulatorState`.
+
+Used by the deterministic demo (:mod:`.demo`) and by YAML seed files (:mod:`.seed`).  Each
+builder advances the state's clock, so ids and ``created_at`` follow insertion order.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import random
+
+from . import ids, render
+from .state import EmulatorState
+from .store import Record
+
+_TOKEN_TABLE = str.maketrans({"+": "x", "/": "Z", "=": "q"})
+ENVIRONMENT_ID = "environment_01HZEMULATOR00000000000000"
+
+
+class Seeder:
+    def __init__(self, state: EmulatorState, rng: random.Random, start_ms: int, events: bool):
+        self.state = state
+        self.rng = rng
+        self.events = events
+        state.frozen_ms = start_ms
+
+    def at(self, ms: int) -> None:
+        """Move the seeding clock forward to ``ms`` (never backwards)."""
+        self.state.frozen_ms = max(ms, self.state.last_ms + 1)
+
+    def finish(self) -> EmulatorState:
+        self.state.frozen_ms = None
+        return self.state
+
+    def token(self, n: int = 24) -> str:
+        raw = base64.b64encode(self.rng.randbytes(n)).decode()
+        return raw.translate(_TOKEN_TABLE)[:n]
+
+    def emit(self, event: str, data: Record, org_id: str | None) -> None:
+        if self.events:
+            self.state.emit(event, data, org_id)
+
+    def iso_after(self, days: float) -> str:
+        return ids.iso(self.state.last_ms + int(days * 86_400_000))
+
+    # -- organizations ------------------------------------------------------------------------
+
+    def organization(
+        self,
+        name: str,
+        *,
+        external_id: str | None = None,
+        metadata: dict[str, str] | None = None,
+        stripe_customer_id: str | None = None,
+        rid: str | None = None,
+    ) -> Record:
+        fields: Record = {
+            "object": "organization",
+            "name": name,
+            "allow_profiles_outside_organization": False,
+            "metadata": metadata or {},
+            "external_id": external_id,
+        }
+        if rid:
+            fields["id"] = rid
+        if stripe_customer_id:
+            fields["stripe_customer_id"] = stripe_customer_id
+        return self._create("organizations", fields)
+
+    def _create(self, collection: str, fields: Record) -> Record:
+        rid = fields.pop("id", None)
+        record = self.state.create(collection, fields)
+        if rid:
+            col = self.state[collection]
+            col.delete(record["id"])
+            record["id"] = rid
+            col.put(record)
+        return record
+
+    def domain(
+        self, org: Record, domain: str, state: str = "verified", strategy: str | None = None
+    ) -> Record:
+        d = self._create(
+            "organization_domains",
+            {
+                "object": "organization_domain",
+                "organization_id": org["id"],
+                "domain": domain.lower(),
+                "state": state,
+                "verification_prefix": f"superapp-domain-verification-{self.token(6).lower()}",
+                "verification_token": self.token(25),
+                "verification_strategy": strategy or ("dns" if state != "verified" else "manual"),
+            },
+        )
+        return d
+
+    def organization_created(self, org: Record) -> None:
+        self.emit("organization.created", render.organization_event(self.state, org), org["id"])
+
+    # -- users --------------------------------------------------------------------------------
+
+    def user(
+        self,
+        email: str,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        *,
+        email_verified: bool = True,
+        external_id: str | None = None,
+        metadata: dict[str, str] | None = None,
+        last_sign_in_at: str | None = None,
+        locale: str | None = None,
+        rid: str | None = None,
+    ) -> Record:
+        fields: Record = {
+            "object": "user",
+            "first_name": first_name,
+            "last_name": last_name,
+            "name": " ".join(p for p in (first_name, last_name) if p) or None,
+            "profile_picture_url": None,
+            "email": email,
+            "email_verified": email_verified,
+            "external_id": external_id,
+            "metadata": metadata or {},
+            "last_sign_in_at": last_sign_in_at,
+            "locale": locale,
+            "_organization_ids": [],
+        }
+        if rid:
+            fields["id"] = rid
+        u = self._create("users", fields)
+        self.emit("user.created", render.user(u), None)
+        return u
+
+    def membership(
+        self,
+        user: Record,
+        org: Record,
+        role: str = "member",
+        status: str = "active",
+        directory_managed: bool = False,
+    ) -> Record:
+        om = self.state.create(
+            "organization_memberships",
+            {
+                "object": "organization_membership",
+                "user_id": user["id"],
+                "organization_id": org["id"],
+                "status": status,
+                "directory_managed": directory_managed,
+                "custom_attributes": {},
+                "role": {"slug": role},
+                "roles": [{"slug": role}],
+            },
+        )
+        user["_organization_ids"] = [*user.get("_organization_ids", []), org["id"]]
+        self.state["users"].put(user)
+        self.emit("organization_membership.created", render.membership_event(om), org["id"])
+        return om
+
+    def invitation(
+        self,
+        email: str,
+        org: Record | None,
+        state: str = "pending",
+        *,
+        inviter: Record | None = None,
+        accepted_user: Record | None = None,
+        role_slug: str | None = "member",
+        expires_in_days: float = 7,
+    ) -> Record:
+        token = self.token(25)
+        now = ids.iso(self.state.now_ms())
+        inv = self.state.create(
+            "invitations",
+            {
+                "object": "invitation",
+                "email": email,
+                "state": state,
+                "accepted_at": now if state == "accepted" else None,
+                "revoked_at": now if state == "revoked" else None,
+                "expires_at": self.iso_after(-1 if state == "expired" else expires_in_days),
+                "organization_id": org["id"] if org else None,
+                "inviter_user_id": inviter["id"] if inviter else None,
+                "accepted_user_id": accepted_user["id"] if accepted_user else None,
+                "role_slug": role_slug,
+                "token": token,
+                "accept_invitation_url": f"https://auth.workos.example/invite?invitation_token={token}",
+            },
+        )
+        self.emit("invitation.created", render.invitation_event(inv), inv["organization_id"])
+        return inv
+
+    def session(self, user: Record, org: Record | None, status: str = "active") -> Record:
+        ip = f"203.0.113.{self.rng.randint(1, 254)}"
+        return self.state.create(
+            "sessions",
+            {
+                "object": "session",
+                "ip_address": ip,
+                "organization_id": org["id"] if org else None,
+                "user_agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15",
+                "user_id": user["id"],
+                "auth_method": self.rng.choice(("password", "sso", "oauth", "magic_code")),
+                "status": status,
+                "expires_at": self.iso_after(7),
+                "ended_at": None if status == "active" else self.iso_after(0),
+            },
+        )
+
+    def auth_factor(self, user: Record, issuer: str) -> Record:
+        return self.state.create(
+            "auth_factors",
+            {
+                "object": "authentication_factor",
+                "type": "totp",
+                "user_id": user["id"],
+                "totp": {"issuer": issuer, "user": user["email"]},
+                "_secret": base64.b32encode(self.rng.randbytes(20)).decode(),
+            },
+        )
+
+    # -- SSO and directory sync ---------------------------------------------------------------
+
+    def connection(
+        self,
+        org: Record,
+        connection_type: str,
+        name: str,
+        state: str = "active",
+        domains: list[str] | None = None,
+    ) -> Record:
+        conn_domains = [
+            {
+                "id": ids.prefixed("conn_domain", self.state.now_ms(), self.state.rng),
+                "object": "connection_domain",
+                "domain": d,
+            }
+            for d in domains or []
+        ]
+        conn = self.state.create(
+            "connections",
+            {
+                "object": "connection",
+                "organization_id": org["id"],
+                "connection_type": connection_type,
+                "name": name,
+                "state": state,
+                "status": "linked" if state == "active" else "unlinked",
+                "domains": conn_domains,
+                "_external_key": self.token(16),
+            },
+        )
+        if state == "active":
+            self.emit("connection.activated", connection_event(conn), org["id"])
+        return conn
+
+    def directory(
+        self,
+        org: Record,
+        dir_type: str,
+        name: str,
+        state: str = "linked",
+        domain: str | None = None,
+    ) -> Record:
+        fields: Record = {
+            "object": "directory",
+            "organization_id": org["id"],
+            "external_key": self.token(16),
+            "type": dir_type,
+            "state": state,
+            "name": name,
+        }
+        if domain:
+            fields["domain"] = domain
+        d = self.state.create("directories", fields)
+        if state == "linked":
+            self.emit("dsync.activated", directory_event(self.state, d), org["id"])
+        return d
+
+    def directory_group(self, directory: Record, name: str) -> Record:
+        g = self.state.create(
+            "directory_groups",
+            {
+                "object": "directory_group",
+                "idp_id": self.token(20),
+                "directory_id": directory["id"],
+                "organization_id": directory["organization_id"],
+                "name": name,
+                "raw_attributes": {"displayName": name},
+            },
+        )
+        self.emit("dsync.group.created", render.any_record(g), directory["organization_id"])
+        return g
+
+    def directory_user(
+        self,
+        directory: Record,
+        email: str,
+        first_name: str,
+        last_name: str,
+        *,
+        groups: list[Record] | None = None,
+        state: str = "active",
+        job_title: str | None = None,
+        department: str | None = None,
+    ) -> Record:
+        username = email.split("@")[0]
+        du = self.state.create(
+            "directory_users",
+            {
+                "object": "directory_user",
+                "directory_id": directory["id"],
+                "organization_id": directory["organization_id"],
+                "idp_id": hashlib.sha1(email.encode()).hexdigest()[:20],
+                "email": email,
+                "first_name": first_name,
+                "last_name": last_name,
+                "name": f"{first_name} {last_name}",
+                "emails": [{"primary": True, "type": "work", "value": email}],
+                "job_title": job_title,
+                "username": username,
+                "state": state,
+                "raw_attributes": {"userName": email, "active": state == "active"},
+                "custom_attributes": {"department": department} if department else {},
+                "role": {"slug": "member"},
+                "roles": [{"slug": "member"}],
+                "_group_ids": [g["id"] for g in groups or []],
+            },
+        )
+        self.emit(
+            "dsync.user.created", render.directory_user(self.state, du), du["organization_id"]
+        )
+        return du
+
+    # -- vault ----------------------------------------------------------------------------------
+
+    def vault_object(
+        self, name: str, values: list[str], context: dict[str, str], actor: str = "Emulator seed"
+    ) -> Record:
+        from .vault_crypto import key_id_for
+
+        obj: Record | None = None
+        for value in values:
+            ms = self.state.now_ms()
+            version: Record = {
+                "id": ids.uuid7(ms, self.state.rng),
+                "etag": hashlib.md5(value.encode()).hexdigest(),
+                "size": len(value.encode()),
+                "created_at": ids.iso(ms),
+                "value": value,
+            }
+            if obj is None:
+                obj = self.state.create(
+                    "vault_objects",
+                    {
+                        "name": name,
+                        "value": value,
+                        "context": dict(context),
+                        "key_id": key_id_for(self.state, context),
+                        "environment_id": ENVIRONMENT_ID,
+                        "updated_by": {"id": "key_01HZEMULATORSEED000000000", "name": actor},
+                        "_versions": [version],
+                    },
+                )
+                obj["updated_at"] = version["created_at"]
+            else:
+                obj["value"] = value
+                obj["updated_at"] = version["created_at"]
+                obj["_versions"] = [*obj["_versions"], version]
+                self.state["vault_objects"].put(obj)
+        assert obj is not None
+        return obj
+
+
+def connection_event(conn: Record, *, deleted: bool = False) -> Record:
+    out: Record = {
+        "object": "connection",
+        "id": conn["id"],
+        "state": conn["state"] if conn["state"] != "requires_type" else "draft",
+        "name": conn["name"],
+        "connection_type": conn["connection_type"],
+        "organization_id": conn["organization_id"],
+        "created_at": conn["created_at"],
+        "updated_at": conn["updated_at"],
+    }
+    if not deleted:
+        out["external_key"] = conn.get("_external_key", "")
+        out["status"] = conn["status"]
+        out["domains"] = conn["domains"]
+    return out
+
+
+DIRECTORY_EVENT_STATE = {"linked": "active", "unlinked": "inactive"}
+
+
+def directory_event(state: EmulatorState, d: Record, *, deleted: bool = False) -> Record:
+    out: Record = {
+        "object": "directory",
+        "id": d["id"],
+        "organization_id": d["organization_id"],
+        "type": d["type"],
+        "state": DIRECTORY_EVENT_STATE.get(d["state"], d["state"]),
+        "name": d["name"],
+        "created_at": d["created_at"],
+        "updated_at": d["updated_at"],
+    }
+    if not deleted:
+        out["external_key"] = d["external_key"]
+        out["domains"] = [
+            {"object": "organization_domain", "id": x["id"], "domain": x["domain"]}
+            for x in render.domains_of(state, d["organization_id"])
+        ]
+    return out

@@ -1,0 +1,98 @@
+"""Serving the emulator with uvicorn: :class:`EmulatorServer` (a background thread) and ``run``."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.types import Scope
+
+from .app import EmulatorMiddleware
+
+
+class EmulatorServer:
+    """Runs an emulator app with uvicorn in a daemon thread.
+
+    ``port=0`` picks a free port; :attr:`base_url` is known as soon as the object exists because
+    the socket is bound here, before uvicorn starts.
+    """
+
+    def __init__(self, app: Starlette, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self.host = host
+        self._sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((host, port))
+        self._sock.listen(128)
+        self._sock.set_inheritable(True)
+        self.port: int = self._sock.getsockname()[1]
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            loop="asyncio",
+            http="h11",
+            timeout_graceful_shutdown=1,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+        middleware: EmulatorMiddleware = app.state.emulator
+        middleware.dropper = self._drop
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    def _drop(self, scope: Scope) -> bool:
+        """Close the connection that carries ``scope`` without answering."""
+        client = scope.get("client")
+        for conn in list(self._server.server_state.connections):
+            proto: Any = conn
+            if client is not None and tuple(proto.client or ()) == tuple(client):
+                proto.transport.abort()
+                return True
+        return False
+
+    def start(self) -> EmulatorServer:
+        if self._thread is not None:
+            return self
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._server.serve(sockets=[self._sock])),
+            name=f"workos-emulator:{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the emulator server did not start")
+            time.sleep(0.002)
+        return self
+
+    def stop(self) -> None:
+        if self._thread is None:
+            self._sock.close()
+            return
+        self._server.should_exit = True
+        self._thread.join(timeout=5)
+        self._thread = None
+        self._sock.close()
+
+    def __enter__(self) -> EmulatorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
