@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     from .client import WorkOSClient
     from .environment import Environment
+    from .services.directories import (
+        DirectoriesService,
+        DirectoryGroupsService,
+        DirectoryUsersService,
+    )
+    from .services.events import EventsService
+    from .services.memberships import InvitationsService, OrganizationMembershipsService
     from .services.organizations import OrganizationDomainsService, OrganizationsService
+    from .services.sso import ConnectionsService
     from .services.users import UsersService
+    from .services.vault import VaultService
 
 
 class WorkOS:
@@ -64,3 +73,51 @@ class WorkOS:
         from .services.users import UsersService
 
         return UsersService(self.client)
+
+    @cached_property
+    def organization_memberships(self) -> OrganizationMembershipsService:
+        from .services.memberships import OrganizationMembershipsService
+
+        return OrganizationMembershipsService(self.client)
+
+    @cached_property
+    def invitations(self) -> InvitationsService:
+        from .services.memberships import InvitationsService
+
+        return InvitationsService(self.client)
+
+    @cached_property
+    def connections(self) -> ConnectionsService:
+        from .services.sso import ConnectionsService
+
+        return ConnectionsService(self.client)
+
+    @cached_property
+    def directories(self) -> DirectoriesService:
+        from .services.directories import DirectoriesService
+
+        return DirectoriesService(self.client)
+
+    @cached_property
+    def directory_users(self) -> DirectoryUsersService:
+        from .services.directories import DirectoryUsersService
+
+        return DirectoryUsersService(self.client)
+
+    @cached_property
+    def directory_groups(self) -> DirectoryGroupsService:
+        from .services.directories import DirectoryGroupsService
+
+        return DirectoryGroupsService(self.client)
+
+    @cached_property
+    def events(self) -> EventsService:
+        from .services.events import EventsService
+
+        return EventsService(self.client)
+
+    @cached_property
+    def vault(self) -> VaultService:
+        from .services.vault import VaultService
+
+        return VaultService(self.client)
