@@ -1,0 +1,237 @@
+"""Form descriptions derived from the service layer's input models (``*Create`` / ``*Update``).
+
+The UI renders a :class:`FieldSpec` per model field, reads the user's text back through
+:func:`parse_form` (pydantic validates before anything is sent) and shows :func:`diff_changes`
+before saving.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, SecretStr
+from pydantic import ValidationError as PydanticValidationError
+
+from workos_tui.resources.formatting import to_jsonable
+
+FieldKind = Literal["text", "secret", "integer", "number", "bool", "choice", "list", "json"]
+RawValue = str | bool
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: FieldKind
+    required: bool
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    default: Any = None
+
+    def to_text(self, value: Any) -> RawValue:
+        """The text (or bool) a form widget shows for a current value."""
+        if self.kind == "bool":
+            return bool(value)
+        if value is None:
+            return ""
+        if isinstance(value, SecretStr):
+            return ""
+        if isinstance(value, Enum):
+            return str(value.value)
+        if self.kind == "list" and isinstance(value, Sequence) and not isinstance(value, str):
+            return ", ".join(str(v) for v in value)
+        if self.kind == "json":
+            return json.dumps(to_jsonable(value), ensure_ascii=False)
+        return str(value)
+
+    def parse(self, raw: RawValue) -> Any:
+        """The Python value for the raw input; ``None`` means "leave unset"."""
+        if self.kind == "bool":
+            return bool(raw)
+        text = str(raw).strip()
+        if text == "":
+            return None
+        if self.kind == "list":
+            return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+        if self.kind == "json":
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"not valid JSON: {error.msg}") from error
+        return text
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = get_origin(annotation)
+    if origin is Union or origin is types.UnionType:
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        optional = len(args) != len(get_args(annotation))
+        if len(args) == 1:
+            return args[0], optional
+        return annotation, optional
+    return annotation, False
+
+
+def _kind_of(annotation: Any) -> tuple[FieldKind, tuple[str, ...]]:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return "choice", tuple(str(arg) for arg in get_args(annotation))
+    if isinstance(annotation, type):
+        if issubclass(annotation, bool):
+            return "bool", ()
+        if issubclass(annotation, Enum):
+            return "choice", tuple(str(member.value) for member in annotation)
+        if issubclass(annotation, SecretStr):
+            return "secret", ()
+        if issubclass(annotation, int):
+            return "integer", ()
+        if issubclass(annotation, float):
+            return "number", ()
+        if issubclass(annotation, str):
+            return "text", ()
+        if issubclass(annotation, BaseModel):
+            return "json", ()
+    if origin in (list, tuple, set, frozenset, Sequence):
+        args = get_args(annotation)
+        element = _unwrap_optional(args[0])[0] if args else str
+        if element is str or get_origin(element) is Literal:
+            return "list", ()
+        return "json", ()
+    if origin in (dict, Mapping):
+        return "json", ()
+    if origin is Union or origin is types.UnionType:
+        return "json", ()
+    return "text", ()
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
+    """One :class:`FieldSpec` per field of an input model, in declaration order."""
+    specs: list[FieldSpec] = []
+    for name, info in model.model_fields.items():
+        annotation, optional = _unwrap_optional(info.annotation)
+        kind, choices = _kind_of(annotation)
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        specs.append(
+            FieldSpec(
+                name=name,
+                label=info.title or _label(name),
+                kind=kind,
+                required=info.is_required() and not optional,
+                description=info.description or "",
+                choices=choices,
+                default=default,
+            )
+        )
+    return specs
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """A validated input model, or the per-field errors that stopped it."""
+
+    model: BaseModel | None
+    errors: dict[str, str]
+    data: dict[str, Any]
+
+
+def collect_values(
+    model: type[BaseModel],
+    raw: Mapping[str, RawValue],
+    *,
+    only: set[str] | None = None,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    data: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for spec in form_fields(model):
+        if spec.name not in raw or (only is not None and spec.name not in only):
+            continue
+        try:
+            value = spec.parse(raw[spec.name])
+        except ValueError as error:
+            errors[spec.name] = str(error)
+            continue
+        if value is None and spec.kind != "bool":
+            if spec.required:
+                errors[spec.name] = "required"
+            continue
+        data[spec.name] = value
+    return data, errors
+
+
+def parse_form(
+    model: type[BaseModel],
+    raw: Mapping[str, RawValue],
+    *,
+    only: set[str] | None = None,
+) -> FormResult:
+    """Validate the form's raw values with the model; ``only`` limits to changed fields."""
+    data, errors = collect_values(model, raw, only=only)
+    if errors:
+        return FormResult(None, errors, data)
+    try:
+        instance = model.model_validate(data)
+    except PydanticValidationError as error:
+        for detail in error.errors():
+            location = detail.get("loc") or ("",)
+            name = str(location[0]) if location else ""
+            errors.setdefault(name or "__form__", str(detail.get("msg", "invalid")))
+        return FormResult(None, errors, data)
+    return FormResult(instance, {}, data)
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+def changed_fields(
+    specs: Sequence[FieldSpec], initial: Mapping[str, RawValue], raw: Mapping[str, RawValue]
+) -> set[str]:
+    """The fields whose input differs from what the form was opened with."""
+    changed: set[str] = set()
+    for spec in specs:
+        before = initial.get(spec.name, False if spec.kind == "bool" else "")
+        after = raw.get(spec.name, before)
+        if spec.kind == "bool":
+            if bool(before) != bool(after):
+                changed.add(spec.name)
+        elif str(before).strip() != str(after).strip():
+            changed.add(spec.name)
+    return changed
+
+
+def diff_changes(
+    specs: Sequence[FieldSpec],
+    initial: Mapping[str, RawValue],
+    raw: Mapping[str, RawValue],
+    *,
+    fields: set[str] | None = None,
+) -> list[Change]:
+    """Old → new for each changed field (secrets shown masked)."""
+    names = fields if fields is not None else changed_fields(specs, initial, raw)
+    changes: list[Change] = []
+    for spec in specs:
+        if spec.name not in names:
+            continue
+
+        def show(value: RawValue, spec: FieldSpec = spec) -> str:
+            if spec.kind == "secret":
+                return "••••••" if str(value) else "(empty)"
+            text = str(value).strip() if not isinstance(value, bool) else str(value).lower()
+            return text or "(empty)"
+
+        before = initial.get(spec.name, False if spec.kind == "bool" else "")
+        after = raw.get(spec.name, before)
+        changes.append(Change(spec.name, show(before), show(after)))
+    return changes

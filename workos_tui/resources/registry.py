@@ -1,0 +1,51 @@
+"""The registry of resource declarations, in sidebar order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from workos_tui.resources.base import ResourceType
+
+
+class ResourceRegistry:
+    """Resource types by key, with lookup by any of their ``:`` jump names."""
+
+    def __init__(self, resources: Iterable[ResourceType] = ()) -> None:
+        self._by_key: dict[str, ResourceType] = {}
+        self._by_name: dict[str, ResourceType] = {}
+        for resource in resources:
+            self.register(resource)
+
+    def register(self, resource: ResourceType) -> None:
+        if resource.key in self._by_key:
+            raise ValueError(f"resource {resource.key!r} is declared twice")
+        self._by_key[resource.key] = resource
+        for name in resource.jump_names:
+            self._by_name.setdefault(name.lower(), resource)
+
+    def __getitem__(self, key: str) -> ResourceType:
+        return self._by_key[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def __iter__(self) -> Iterator[ResourceType]:
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def top_level(self) -> list[ResourceType]:
+        return [resource for resource in self._by_key.values() if resource.top_level]
+
+    def resolve(self, name: str) -> ResourceType | None:
+        """Find a resource by key or alias; a unique prefix also matches (``:org`` → orgs)."""
+        wanted = name.strip().lower()
+        if not wanted:
+            return None
+        if wanted in self._by_name:
+            return self._by_name[wanted]
+        matches = {r.key: r for n, r in self._by_name.items() if n.startswith(wanted)}
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+        return None

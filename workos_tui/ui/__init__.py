@@ -1,0 +1,1 @@
+"""The Textual console: shell, generic resource screens and specialised panels."""

@@ -1,0 +1,293 @@
+"""``WorkOSConsole``: the shell around the areas — header, sidebar, `:` jump, palette, inspector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, HelpPanel, Input, OptionList
+
+from workos_tui.api.client import WorkOSClient
+from workos_tui.api.environment import Environment
+from workos_tui.api.facade import WorkOS
+from workos_tui.api.requestlog import RequestLog
+from workos_tui.resources.catalog import default_registry
+from workos_tui.resources.registry import ResourceRegistry
+from workos_tui.ui.commands import ConsoleCommands
+from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.jump import parse_jump
+from workos_tui.ui.panels import PANELS
+from workos_tui.ui.profiles import ProfileSource
+from workos_tui.ui.screens.profile_picker import ProfilePickerScreen
+from workos_tui.ui.screens.related import RelatedScreen
+from workos_tui.ui.widgets.area_list import AreaList
+from workos_tui.ui.widgets.environment_bar import EnvironmentBar
+from workos_tui.ui.widgets.request_inspector import RequestInspector
+from workos_tui.ui.widgets.resource_view import ResourceView
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class WorkOSConsole(App[None]):
+    """The keyboard-first WorkOS admin console."""
+
+    TITLE = "WorkOS console"
+    CSS_PATH = ["styles/app.tcss", "styles/resource.tcss", "styles/dialogs.tcss"]
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ConsoleCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("colon", "jump", "Jump", id="app.jump"),
+        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1/?"),
+        Binding("ctrl+r", "toggle_inspector", "Requests", id="app.inspector"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
+        Binding("ctrl+b", "focus_sidebar", "Areas", show=False, id="app.sidebar"),
+    ]
+
+    def __init__(
+        self,
+        environment: Environment,
+        *,
+        request_log: RequestLog | None = None,
+        profiles: ProfileSource | None = None,
+        registry: ResourceRegistry | None = None,
+        page_size: int | None = None,
+        start_area: str = "organizations",
+        start_search: str = "",
+        base_url_label: str | None = None,
+        open_browser: bool = True,
+        reveal_seconds: float = 30.0,
+        client_factory: Callable[[Environment, RequestLog], WorkOSClient] | None = None,
+    ) -> None:
+        super().__init__()
+        self.environment = environment
+        self.request_log = request_log if request_log is not None else RequestLog()
+        self.profiles = profiles
+        self.registry = registry if registry is not None else default_registry()
+        self.page_size = page_size
+        self.start_area = start_area
+        self.start_search = start_search
+        self.base_url_label = base_url_label
+        self.open_browser = open_browser
+        self.reveal_seconds = reveal_seconds
+        self._client_factory = client_factory or (
+            lambda env, log: WorkOSClient(env, request_log=log)
+        )
+        self.client = self._client_factory(environment, self.request_log)
+        self.context = self._make_context(environment, WorkOS(self.client))
+        self.current_area: str | None = None
+
+    def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
+        return ConsoleContext(
+            environment=environment,
+            workos=workos,
+            registry=self.registry,
+            page_size=self.page_size,
+            reveal_seconds=self.reveal_seconds,
+            open_browser=self.open_browser,
+        )
+
+    # ----------------------------------------------------------------- layout
+
+    def area_titles(self) -> list[tuple[str, str]]:
+        areas = [(resource.key, resource.title) for resource in self.registry.top_level()]
+        areas.extend((key, panel.title) for key, panel in PANELS.items())
+        return areas
+
+    def compose(self) -> ComposeResult:
+        yield EnvironmentBar(self.environment, base_url_label=self.base_url_label)
+        with Horizontal(id="main"):
+            yield AreaList(self.area_titles(), id="areas")
+            yield ContentSwitcher(id="area-content")
+        yield Input(placeholder=":area [search]  e.g. :users acme", id="jump")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#jump", Input).display = False
+        self.open_area(self.start_area, search=self.start_search or None)
+
+    async def on_unmount(self) -> None:
+        await self.client.aclose()
+
+    # ----------------------------------------------------------------- areas
+
+    def current_resource_view(self) -> ResourceView | None:
+        screen = self.screen
+        if isinstance(screen, RelatedScreen):
+            return screen.view
+        if self.current_area is None:
+            return None
+        try:
+            widget = self.query_one(f"#area-{self.current_area}")
+        except Exception:
+            return None
+        return widget if isinstance(widget, ResourceView) else None
+
+    def _area_widget(self, key: str, search: str | None) -> Widget | None:
+        if key in PANELS:
+            return PANELS[key].build(self.context, f"area-{key}")
+        if key in self.registry:
+            resource = self.registry[key]
+            return ResourceView(resource, self.context, search=search or "", id=f"area-{key}")
+        return None
+
+    def open_area(self, key: str, *, search: str | None = None) -> None:
+        """Show an area (mounting it on first use); ``search`` sets its search filter."""
+        while isinstance(self.screen, RelatedScreen):
+            self.pop_screen()
+        switcher = self.query_one("#area-content", ContentSwitcher)
+        existing = switcher.query(f"#area-{key}")
+        if existing:
+            widget = existing.first()
+            if search is not None and isinstance(widget, ResourceView):
+                widget.apply_search(search)
+        else:
+            created = self._area_widget(key, search)
+            if created is None:
+                self.notify(f"No area called {key!r}.", severity="warning")
+                return
+            switcher.mount(created)
+        switcher.current = f"area-{key}"
+        self.current_area = key
+        titles = dict(self.area_titles())
+        self.query_one(EnvironmentBar).area_title = titles.get(key, key)
+        self.query_one(AreaList).select_area(key)
+        self.call_after_refresh(self._focus_area, key)
+
+    def _focus_area(self, key: str) -> None:
+        widget = self.query(f"#area-{key}")
+        if not widget:
+            return
+        area = widget.first()
+        if isinstance(area, ResourceView):
+            area.focus_table()
+        else:
+            area.focus()
+
+    def create_in_area(self, key: str) -> None:
+        self.open_area(key)
+        view = self.current_resource_view()
+        if view is not None:
+            view.action_create()
+
+    @on(OptionList.OptionSelected, "#areas")
+    def _area_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None and event.option.id != self.current_area:
+            self.open_area(event.option.id)
+        elif event.option.id is not None:
+            self._focus_area(event.option.id)
+
+    @on(ResourceView.OpenRelated)
+    def _open_related(self, event: ResourceView.OpenRelated) -> None:
+        if event.resource_key not in self.registry:
+            self.notify(f"{event.title} is not available yet.", severity="warning")
+            return
+        resource = self.registry[event.resource_key]
+        self.push_screen(
+            RelatedScreen(
+                resource,
+                self.context,
+                event.scope,
+                event.title,
+                base_url_label=self.base_url_label,
+            )
+        )
+
+    # ----------------------------------------------------------------- jump
+
+    def action_jump(self) -> None:
+        jump = self.query_one("#jump", Input)
+        jump.value = ""
+        jump.display = True
+        jump.focus()
+
+    @on(Input.Submitted, "#jump")
+    def _jump_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        jump = self.query_one("#jump", Input)
+        jump.display = False
+        self.jump_to(event.value)
+
+    def jump_to(self, text: str) -> None:
+        """Open the area ``:name [search]`` names."""
+        parsed = parse_jump(text)
+        if parsed is None:
+            self._focus_area(self.current_area or self.start_area)
+            return
+        if parsed.target in PANELS:
+            self.open_area(parsed.target)
+            return
+        resource = self.registry.resolve(parsed.target)
+        if resource is None or not resource.top_level:
+            self.notify(f"No area matches {parsed.target!r}.", severity="warning")
+            self._focus_area(self.current_area or self.start_area)
+            return
+        self.open_area(resource.key, search=parsed.argument)
+
+    def on_key(self, event: events.Key) -> None:
+        jump = self.query("#jump")
+        if event.key == "escape" and jump and jump.first().display:
+            jump.first().display = False
+            self._focus_area(self.current_area or self.start_area)
+            event.stop()
+
+    # ----------------------------------------------------------------- shell actions
+
+    def action_help(self) -> None:
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_toggle_inspector(self) -> None:
+        existing = self.screen.query(RequestInspector)
+        if existing:
+            existing.remove()
+        else:
+            self.screen.mount(RequestInspector(self.request_log, id="inspector"))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def action_focus_sidebar(self) -> None:
+        self.query_one(AreaList).focus()
+
+    # ----------------------------------------------------------------- profiles
+
+    def pick_profile(self) -> None:
+        if self.profiles is None:
+            return
+        names = list(self.profiles.names())
+        self.push_screen(ProfilePickerScreen(names, self.environment.name), self._profile_chosen)
+
+    def _profile_chosen(self, name: str | None) -> None:
+        if name is None or self.profiles is None or name == self.environment.name:
+            return
+        try:
+            environment = self.profiles.load(name)
+        except Exception as error:  # the profile source reports its own problems
+            self.notify(f"Cannot load profile {name!r}: {error}", severity="error")
+            return
+        self.run_worker(self.switch_environment(environment), group="profile-switch")
+
+    async def switch_environment(self, environment: Environment) -> None:
+        """Reconnect to another environment and start the areas afresh."""
+        while isinstance(self.screen, RelatedScreen):
+            self.pop_screen()
+        old_client = self.client
+        self.environment = environment
+        self.client = self._client_factory(environment, self.request_log)
+        self.context = self._make_context(environment, WorkOS(self.client))
+        await self.query_one("#area-content", ContentSwitcher).remove_children()
+        self.query_one(EnvironmentBar).show_environment(environment)
+        area = self.current_area or self.start_area
+        self.current_area = None
+        self.open_area(area)
+        await old_client.aclose()
+        self.notify(f"Connected to profile {environment.name}.")

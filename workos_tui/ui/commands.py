@@ -1,0 +1,100 @@
+"""Command palette providers; every command reads "Area: verb"."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from workos_tui.ui.app import WorkOSConsole
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    name: str
+    help: str
+    run: Callable[[], object]
+
+
+class ConsoleCommands(Provider):
+    """Areas, actions on the selected row, and console-wide commands."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        app = cast("WorkOSConsole", self.app)
+        commands: list[PaletteCommand] = []
+        for key, title in app.area_titles():
+            commands.append(
+                PaletteCommand(f"{title}: open", f"Show {title}", partial(app.open_area, key))
+            )
+        for resource in app.registry.top_level():
+            if resource.create is not None and not app.environment.read_only:
+                commands.append(
+                    PaletteCommand(
+                        f"{resource.title}: create",
+                        f"New {resource.singular}",
+                        partial(app.create_in_area, resource.key),
+                    )
+                )
+        view = app.current_resource_view()
+        if view is not None:
+            resource = view.resource
+            verbs: list[tuple[str, str, str]] = [
+                ("refresh", "refresh", "Reload the list"),
+                ("export", "export", "Export the list to a file"),
+                ("copy_id", "copy id", "Copy the selected row's id"),
+                ("copy_json", "copy JSON", "Copy the selected row as JSON"),
+                ("toggle_order", "toggle order", "Newest or oldest first"),
+            ]
+            if resource.update is not None:
+                verbs.append(("edit", "edit selected", "Edit the selected row"))
+            if resource.delete is not None:
+                verbs.append(("delete", "delete selected", "Delete the selected row"))
+            if resource.dashboard_path is not None:
+                verbs.append(("open_dashboard", "open in Dashboard", "Open the WorkOS Dashboard"))
+            for action, verb, help_text in verbs:
+                commands.append(
+                    PaletteCommand(
+                        f"{resource.title}: {verb}",
+                        help_text,
+                        partial(view.run_action, action),
+                    )
+                )
+            for extra in resource.actions:
+                commands.append(
+                    PaletteCommand(
+                        f"{resource.title}: {extra.title.lower()}",
+                        f"On the selected {resource.singular}",
+                        partial(view.run_extra_action, extra.key),
+                    )
+                )
+        commands.extend(
+            [
+                PaletteCommand("Theme: toggle", "Switch dark/light", app.action_toggle_theme),
+                PaletteCommand(
+                    "Requests: show inspector",
+                    "Show or hide the request log",
+                    app.action_toggle_inspector,
+                ),
+                PaletteCommand("Help: keys", "Help for the focused widget", app.action_help),
+            ]
+        )
+        if app.profiles is not None:
+            commands.append(
+                PaletteCommand("Profile: switch", "Connect to another profile", app.pick_profile)
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.name, command.run, help=command.help)
+
+    async def search(self, query: str) -> AsyncIterator[DiscoveryHit | Hit]:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)

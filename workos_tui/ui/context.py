@@ -1,0 +1,25 @@
+"""What every view needs from the running console, passed down explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workos_tui.api.environment import Environment
+from workos_tui.resources.base import Facade
+from workos_tui.resources.registry import ResourceRegistry
+
+
+@dataclass(frozen=True)
+class ConsoleContext:
+    """The connected environment and the options that shape the screens."""
+
+    environment: Environment
+    workos: Facade
+    registry: ResourceRegistry
+    page_size: int | None = None
+    reveal_seconds: float = 30.0
+    open_browser: bool = True
+
+    @property
+    def read_only(self) -> bool:
+        return self.environment.read_only

@@ -1,0 +1,94 @@
+"""Confirmations: a yes/no question, and a typed one for destructive actions."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks a yes/no question; dismisses with the answer."""
+
+    HELP = "## Confirm\n\n**Enter** on *Yes* confirms, **Escape** cancels."
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.question = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            yield Static(Content(self.body))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Yes", id="confirm-yes", variant="primary")
+                yield Button("No", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-yes", Button).focus()
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class TypedConfirmScreen(ModalScreen[bool]):
+    """Asks the user to type ``expected`` (the resource's name or id) before confirming."""
+
+    HELP = "## Confirm deletion\n\nType the name shown to enable *Delete*. **Escape** cancels."
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="typed_confirm.cancel")]
+
+    def __init__(self, title: str, body: str, expected: str) -> None:
+        super().__init__()
+        self.question = title
+        self.body = body
+        self.expected = expected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-danger"):
+            yield Label(self.question, classes="dialog-title")
+            yield Static(Content(self.body))
+            yield Static(Content.from_markup("Type [b]$name[/b] to confirm:", name=self.expected))
+            yield Input(placeholder=self.expected, id="confirm-typed")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Delete", id="confirm-delete", variant="error", disabled=True)
+                yield Button("Cancel", id="confirm-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-typed", Input).focus()
+
+    @on(Input.Changed, "#confirm-typed")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#confirm-delete", Button).disabled = event.value != self.expected
+
+    @on(Input.Submitted, "#confirm-typed")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.value == self.expected:
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-delete")
+    def _delete(self) -> None:
+        if self.query_one("#confirm-typed", Input).value == self.expected:
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,36 @@
+"""The sidebar: every area of the console, one key or click away."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class AreaList(OptionList):
+    """Areas by title; the option id is the area key."""
+
+    HELP = """
+## Areas
+
+**↑ ↓** choose an area, **Enter** opens it. **:** jumps by name (`:users acme`),
+**Ctrl+P** opens the command palette.
+"""
+
+    DEFAULT_CSS = """
+    AreaList {
+        width: 26;
+        dock: left;
+        border: none;
+        border-right: vkey $foreground 20%;
+        padding: 0;
+    }
+    """
+
+    def __init__(self, areas: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(*[Option(title, id=key) for key, title in areas], id=id)
+
+    def select_area(self, key: str) -> None:
+        index = self.get_option_index(key)
+        self.highlighted = index

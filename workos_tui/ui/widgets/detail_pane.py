@@ -1,0 +1,136 @@
+"""The detail pane: formatted sections, related resources one key away, and raw JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workos_tui.resources.base import ResourceType, field_value
+from workos_tui.resources.formatting import format_value, to_jsonable
+
+HIDDEN_SECRET = "•••••• (press v to reveal)"
+
+
+def masked_json(resource: ResourceType, item: Any, *, reveal: bool) -> Any:
+    """The item's JSON with its secret fields masked unless revealed."""
+    data = to_jsonable(item)
+    if isinstance(data, dict) and not reveal:
+        for name in resource.secret_fields:
+            if data.get(name) is not None:
+                data[name] = "••••••"
+    return data
+
+
+class DetailPane(VerticalScroll):
+    """Shows the highlighted row; secret fields stay hidden until revealed."""
+
+    HELP = """
+## Detail
+
+The highlighted row's fields. **1-9** open related resources, **j** toggles raw JSON,
+**v** reveals a secret value (it hides itself again after a while).
+"""
+
+    DEFAULT_CSS = """
+    DetailPane {
+        width: 1fr;
+        min-width: 36;
+        border-left: vkey $foreground 20%;
+        padding: 0 1;
+    }
+    DetailPane #detail-related { margin-top: 1; color: $text-muted; }
+    DetailPane #detail-json { margin-top: 1; }
+    """
+
+    def __init__(self, resource: ResourceType, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.resource = resource
+        self.can_focus = False
+        self.show_json = False
+        self._item: Any = None
+        self._revealed: Any = None
+
+    def compose(self) -> Any:
+        yield Static(id="detail-sections")
+        yield Static(id="detail-related")
+        yield Static(id="detail-json")
+
+    @property
+    def item(self) -> Any:
+        return self._item
+
+    def show_item(self, item: Any, *, revealed: Any = None) -> None:
+        self._item = item
+        self._revealed = revealed
+        self._show()
+
+    def set_revealed(self, revealed: Any) -> None:
+        self._revealed = revealed
+        self._show()
+
+    def toggle_json(self) -> None:
+        self.show_json = not self.show_json
+        self._show()
+
+    def _show(self) -> None:
+        sections = self.query_one("#detail-sections", Static)
+        related = self.query_one("#detail-related", Static)
+        raw = self.query_one("#detail-json", Static)
+        item = self._item
+        if item is None:
+            sections.update(Text("Nothing selected.", style="dim"))
+            related.update("")
+            raw.update("")
+            return
+        sections.update(self._sections_table(item))
+        related.update(self._related_text())
+        if self.show_json:
+            shown = self._revealed if self._revealed is not None else item
+            data = masked_json(self.resource, shown, reveal=self._revealed is not None)
+            text = json.dumps(data, indent=2, ensure_ascii=False)
+            raw.update(Syntax(text, "json", theme="ansi_dark", word_wrap=True))
+            raw.display = True
+        else:
+            raw.update("")
+            raw.display = False
+
+    def _sections_table(self, item: Any) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        resource = self.resource
+        sections = resource.sections
+        first = True
+        for section in sections:
+            if not first:
+                table.add_row("", "")
+            first = False
+            table.add_row(Text(section.title, style="underline"), "")
+            for detail in section.fields:
+                table.add_row(detail.label, self._field_text(item, detail.path, detail.render))
+        if not sections:
+            for column in resource.columns:
+                table.add_row(column.title, column.render(item))
+        return table
+
+    def _field_text(self, item: Any, path: str, render: Any) -> Text:
+        if path in self.resource.secret_fields:
+            if self._revealed is None:
+                return Text(HIDDEN_SECRET, style="dim")
+            return Text(format_value(field_value(self._revealed, path)), style="bold")
+        return Text(str(render(item)))
+
+    def _related_text(self) -> Text:
+        if not self.resource.related:
+            return Text("")
+        text = Text("Related: ")
+        for index, related in enumerate(self.resource.related[:9], start=1):
+            text.append(f"[{index}]", style="bold")
+            text.append(f" {related.title}  ")
+        return text

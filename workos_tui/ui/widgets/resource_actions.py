@@ -1,0 +1,353 @@
+"""Actions on a resource list's selected row: create, edit, delete, extra actions, copy, export.
+
+A mixin of :class:`~workos_tui.ui.widgets.resource_view.ResourceView`, split out to keep modules
+small. Mutations run in the ``resource-mutation`` worker group and report back by message.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from textual import on, work
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widget import Widget
+
+from workos_tui.api.errors import ReadOnlyError, WorkOSError
+from workos_tui.resources.base import Action, ListRequest, Order, ResourceType
+from workos_tui.resources.formatting import to_json
+from workos_tui.resources.forms import RawValue, form_fields
+from workos_tui.resources.query import server_query
+from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.messages import MutationFailed, MutationSucceeded
+from workos_tui.ui.screens.action_menu import ActionMenuScreen
+from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
+from workos_tui.ui.screens.export import ExportScreen
+from workos_tui.ui.screens.form import FormScreen
+from workos_tui.ui.widgets.detail_pane import masked_json
+
+MUTATIONS = {"create", "edit", "delete", "actions"}
+
+
+def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
+    """The form's starting text for each field, read from the item (or a mapping)."""
+    values: dict[str, RawValue] = {}
+    for spec in form_fields(model):
+        current = item.get(spec.name) if isinstance(item, dict) else getattr(item, spec.name, None)
+        if current is None and spec.default is not None:
+            current = spec.default
+        values[spec.name] = spec.to_text(current)
+    return values
+
+
+class ResourceActions(Widget):
+    """Bindings and flows for acting on the selected row."""
+
+    BINDINGS = [
+        Binding("n", "create", "New", id="resource.create"),
+        Binding("e", "edit", "Edit", id="resource.edit"),
+        Binding("d", "delete", "Delete", id="resource.delete"),
+        Binding("a", "actions", "Actions", id="resource.actions"),
+        Binding("y", "copy_id", "Copy id", id="resource.copy_id"),
+        Binding("Y", "copy_json", "Copy JSON", show=False, id="resource.copy_json"),
+        Binding("w", "open_dashboard", "Dashboard", show=False, id="resource.dashboard"),
+        Binding("x", "export", "Export", id="resource.export"),
+    ]
+
+    resource: ResourceType
+    context: ConsoleContext
+    scope: dict[str, str]
+    filter_values: dict[str, Any]
+    order: Order
+
+    @property
+    def selected(self) -> Any:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def replace_item(self, item: Any) -> bool:
+        """Swap a changed item in place; False when it is not loaded."""
+        items: list[Any] = getattr(self, "items", [])
+        visible: list[int] = getattr(self, "visible_rows", [])
+        wanted = self.resource.item_id(item)
+        for index, existing in enumerate(items):
+            if self.resource.item_id(existing) != wanted:
+                continue
+            items[index] = item
+            if index in visible:
+                row = visible.index(index)
+                table: Any = self.query_one("#resource-table")
+                for column, value in enumerate(table.render_cells(item)):
+                    table.update_cell_at(Coordinate(row, column), value)
+                detail: Any = self.query_one("#resource-detail")
+                detail.show_item(item)
+            return True
+        return False
+
+    def check_mutation_action(self, action: str) -> bool | None:
+        resource = self.resource
+        available = {
+            "create": resource.create is not None and resource.create_model is not None,
+            "edit": resource.update is not None and resource.update_model is not None,
+            "delete": resource.delete is not None,
+            "actions": bool(resource.actions),
+            "open_dashboard": resource.dashboard_path is not None,
+        }
+        if action not in available:
+            return True
+        if not available[action]:
+            return False
+        if action in MUTATIONS and action != "actions" and self.context.read_only:
+            return None
+        return True
+
+    # ------------------------------------------------------------- create / edit
+
+    def action_create(self) -> None:
+        resource = self.resource
+        if resource.create is None or resource.create_model is None:
+            return
+        creator = resource.create
+        workos = self.context.workos
+        initial = initial_values(resource.create_model, dict(resource.create_prefill(self.scope)))
+
+        async def submit(model: BaseModel) -> BaseModel | None:
+            return await creator(workos, model)
+
+        self.app.push_screen(
+            FormScreen(
+                f"New {resource.singular}",
+                resource.create_model,
+                initial,
+                submit,
+                mode="create",
+            ),
+            self._after_create,
+        )
+
+    def _after_create(self, result: BaseModel | None) -> None:
+        if result is None:
+            return
+        self.notify(f"{self.resource.singular.capitalize()} created.")
+        self.reload()
+
+    def action_edit(self) -> None:
+        resource = self.resource
+        item = self.selected
+        if item is None or resource.update is None or resource.update_model is None:
+            return
+        updater = resource.update
+        workos = self.context.workos
+        item_id = resource.item_id(item)
+
+        async def submit(model: BaseModel) -> BaseModel | None:
+            return await updater(workos, item_id, model)
+
+        self.app.push_screen(
+            FormScreen(
+                f"Edit {resource.singular} {resource.item_name(item)}",
+                resource.update_model,
+                initial_values(resource.update_model, item),
+                submit,
+                mode="edit",
+            ),
+            self._after_edit,
+        )
+
+    def _after_edit(self, result: BaseModel | None) -> None:
+        if result is None:
+            return
+        self.notify(f"{self.resource.singular.capitalize()} saved.")
+        if not self.replace_item(result):
+            self.reload()
+
+    # ------------------------------------------------------------- delete
+
+    def action_delete(self) -> None:
+        resource = self.resource
+        item = self.selected
+        if item is None or resource.delete is None:
+            return
+        expected = resource.item_name(item)
+        item_id = resource.item_id(item)
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self._run_mutation("delete", item_id, self._delete_call(item_id))
+
+        production = " in PRODUCTION" if self.context.environment.is_production else ""
+        self.app.push_screen(
+            TypedConfirmScreen(
+                f"Delete {resource.singular}{production}?",
+                f"This deletes {resource.singular} {item_id}. It cannot be undone.",
+                expected,
+            ),
+            confirmed,
+        )
+
+    def _delete_call(self, item_id: str) -> Callable[[], Awaitable[BaseModel | None]]:
+        deleter = self.resource.delete
+        workos = self.context.workos
+
+        async def call() -> BaseModel | None:
+            assert deleter is not None
+            await deleter(workos, item_id)
+            return None
+
+        return call
+
+    # ------------------------------------------------------------- extra actions
+
+    def action_actions(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        actions = [action for action in self.resource.actions if action.applies(item)]
+        if not actions:
+            self.notify("No actions apply to this row.")
+            return
+        self.app.push_screen(
+            ActionMenuScreen(self.resource.singular, actions),
+            lambda key: self._start_action(key, item),
+        )
+
+    def run_extra_action(self, key: str) -> None:
+        """Run an extra action on the selected row by its key (command palette, tests)."""
+        item = self.selected
+        if item is not None:
+            self._start_action(key, item)
+
+    def _start_action(self, key: str | None, item: Any) -> None:
+        action = next((a for a in self.resource.actions if a.key == key), None)
+        if action is None:
+            return
+        if action.mutates and self.context.read_only:
+            self._report_failure(action.title, ReadOnlyError("The profile is read-only."))
+            return
+        workos = self.context.workos
+        if action.input_model is not None:
+            prefill = dict(action.prefill(item)) if action.prefill else {}
+            run = action.run
+
+            async def submit(model: BaseModel) -> BaseModel | None:
+                return await run(workos, item, model)
+
+            self.app.push_screen(
+                FormScreen(
+                    f"{action.title}: {self.resource.item_name(item)}",
+                    action.input_model,
+                    initial_values(action.input_model, prefill),
+                    submit,
+                    mode="create",
+                ),
+                lambda result: self._after_action(action, result),
+            )
+            return
+        call = self._action_call(action, item)
+        if action.confirm:
+            self.app.push_screen(
+                ConfirmScreen(f"{action.title}?", f"{self.resource.item_name(item)}"),
+                lambda ok: self._run_mutation(action.title, "", call) if ok else None,
+            )
+        else:
+            self._run_mutation(action.title, "", call)
+
+    def _action_call(self, action: Action, item: Any) -> Callable[[], Awaitable[BaseModel | None]]:
+        workos = self.context.workos
+
+        async def call() -> BaseModel | None:
+            return await action.run(workos, item, None)
+
+        return call
+
+    def _after_action(self, action: Action, result: BaseModel | None) -> None:
+        if result is not None:
+            self.post_message(MutationSucceeded(action.title, result, ""))
+
+    # ------------------------------------------------------------- mutation worker
+
+    def _run_mutation(
+        self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
+    ) -> None:
+        self._mutate(verb, item_id, call)
+
+    @work(exclusive=True, group="resource-mutation")
+    async def _mutate(
+        self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
+    ) -> None:
+        try:
+            result = await call()
+        except WorkOSError as error:
+            self.post_message(MutationFailed(verb, error))
+            return
+        except Exception as exc:
+            self.post_message(MutationFailed(verb, unexpected_error(exc)))
+            return
+        self.post_message(MutationSucceeded(verb, result, item_id))
+
+    @on(MutationSucceeded)
+    def _mutation_succeeded(self, message: MutationSucceeded) -> None:
+        message.stop()
+        self.notify(f"{message.verb.capitalize()}: done.")
+        if message.item is not None and self.replace_item(message.item):
+            return
+        self.reload()
+
+    @on(MutationFailed)
+    def _mutation_failed(self, message: MutationFailed) -> None:
+        message.stop()
+        self._report_failure(message.verb, message.error)
+
+    def _report_failure(self, verb: str, error: WorkOSError) -> None:
+        text = describe_error(error)
+        self.notify(text.one_line(), title=f"{verb.capitalize()} failed", severity="error")
+
+    # ------------------------------------------------------------- copy / open / export
+
+    def action_copy_id(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        self.app.copy_to_clipboard(self.resource.item_id(item))
+        self.notify(f"Copied {self.resource.item_id(item)}")
+
+    def action_copy_json(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        self.app.copy_to_clipboard(to_json(masked_json(self.resource, item, reveal=False)))
+        self.notify("Copied JSON")
+
+    def action_open_dashboard(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        url = self.resource.dashboard_url(item, self.context.environment.dashboard_url)
+        if url is None:
+            return
+        opened = False
+        if self.context.open_browser:
+            try:
+                opened = webbrowser.open(url)
+            except webbrowser.Error:
+                opened = False
+        self.notify(url, title="Opened in browser" if opened else "Dashboard URL")
+
+    def action_export(self) -> None:
+        resource = self.resource
+        query = server_query(resource, self.filter_values, self.scope)
+        workos = self.context.workos
+        order = self.order
+
+        def make_source() -> Any:
+            return resource.open_list(workos, ListRequest(query, order, resource.page_size))
+
+        default = Path.cwd() / f"{resource.key}.csv"
+        self.app.push_screen(ExportScreen(resource, make_source, default, query))

@@ -1,0 +1,422 @@
+"""The generic resource screen body: filter bar, lazy paginated table, detail pane.
+
+Every network call runs in a worker of a named group and posts a typed message back; handlers
+drop results whose ``generation`` is older than the current load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Input, Static
+
+from workos_tui.api.errors import WorkOSError
+from workos_tui.resources.base import ListRequest, Order, ResourceType
+from workos_tui.resources.query import client_match, quick_match, server_query
+from workos_tui.resources.sources import PageSource
+from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.messages import ItemRevealed, MutationFailed, PageFailed, PageLoaded
+from workos_tui.ui.widgets.detail_pane import DetailPane
+from workos_tui.ui.widgets.error_panel import ErrorPanel
+from workos_tui.ui.widgets.filter_bar import FilterBar
+from workos_tui.ui.widgets.resource_actions import ResourceActions
+from workos_tui.ui.widgets.resource_table import ResourceTable
+
+
+class ResourceView(ResourceActions, Vertical):
+    """Browse one resource type; optionally scoped (e.g. a user's memberships)."""
+
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh", id="resource.refresh"),
+        Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
+        Binding("f", "focus_filters", "Filters", id="resource.filters"),
+        Binding("o", "toggle_order", "Order", id="resource.order"),
+        Binding("j", "toggle_json", "JSON", id="resource.raw_json"),
+        Binding("v", "reveal", "Reveal", id="resource.reveal"),
+        *[
+            Binding(str(n), f"related({n - 1})", f"Related {n}", show=False, id=f"resource.rel{n}")
+            for n in range(1, 10)
+        ],
+    ]
+
+    class OpenRelated(Message):
+        """Open ``resource_key`` scoped to ``scope`` (posted to the app)."""
+
+        def __init__(self, resource_key: str, scope: Mapping[str, str], title: str) -> None:
+            super().__init__()
+            self.resource_key = resource_key
+            self.scope = dict(scope)
+            self.title = title
+
+    def __init__(
+        self,
+        resource: ResourceType,
+        context: ConsoleContext,
+        *,
+        scope: Mapping[str, str] | None = None,
+        search: str = "",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.resource = resource
+        self.context = context
+        self.scope = dict(scope or {})
+        self.filter_values: dict[str, Any] = {"__search__": search} if search else {}
+        self.order: Order = "desc"
+        self.items: list[Any] = []
+        self.visible_rows: list[int] = []
+        self.has_more = False
+        self.loading = False
+        self.generation = 0
+        self.quick_text = ""
+        self._source: PageSource | None = None
+        self._reveal_token = 0
+        self._revealed_id: str | None = None
+        self._hide_timer: Timer | None = None
+        self._error: WorkOSError | None = None
+
+    @property
+    def page_size(self) -> int:
+        return self.context.page_size or self.resource.page_size
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        if self.resource.filters or self.resource.search_param or self.scope:
+            yield FilterBar(
+                self.resource, initial=self.filter_values, scope=self.scope, id="filter-bar"
+            )
+        yield Input(placeholder="quick filter (loaded rows)…", id="quick-filter")
+        with Horizontal(id="resource-body"):
+            with Vertical(id="resource-list"):
+                yield ResourceTable(self.resource, id="resource-table")
+                yield Static(id="resource-empty")
+                yield ErrorPanel(id="resource-error")
+                yield Static(id="resource-status")
+            yield DetailPane(self.resource, id="resource-detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#quick-filter", Input).display = False
+        self.query_one("#resource-error", ErrorPanel).display = False
+        self.query_one("#resource-empty", Static).display = False
+        self.reload()
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.query_one("#resource-table", ResourceTable)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#resource-detail", DetailPane)
+
+    def focus_table(self) -> None:
+        self.table.focus()
+
+    # ------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        """Start again from the first page with the current filters and order."""
+        self.generation += 1
+        self.items = []
+        self.visible_rows = []
+        self.has_more = True
+        self._error = None
+        self.table.reset()
+        self.detail.show_item(None)
+        query = server_query(self.resource, self.filter_values, self.scope)
+        try:
+            request = ListRequest(query, self.order, self.page_size)
+            self._source = self.resource.open_list(self.context.workos, request)
+        except WorkOSError as error:
+            self._show_error(error)
+            return
+        self._request_page()
+
+    def _request_page(self) -> None:
+        if self._source is None or self.loading or not self.has_more:
+            return
+        self.loading = True
+        self.table.set_loading_row(True)
+        self._update_status()
+        self._fetch_page(self.generation, self._source)
+
+    @work(exclusive=True, group="resource-page")
+    async def _fetch_page(self, generation: int, source: PageSource) -> None:
+        try:
+            items = await source.next_page()
+        except WorkOSError as error:
+            self.post_message(PageFailed(generation, error))
+            return
+        except Exception as exc:  # a bug must not reach the user as a traceback
+            self.log.error(f"page load failed: {exc!r}")
+            self.post_message(PageFailed(generation, unexpected_error(exc)))
+            return
+        self.post_message(PageLoaded(generation, items, source.has_more))
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if message.generation != self.generation:
+            return
+        self.loading = False
+        self.has_more = message.has_more and bool(message.items)
+        start = len(self.items)
+        self.items.extend(message.items)
+        rows: list[list[str]] = []
+        for index in range(start, len(self.items)):
+            item = self.items[index]
+            if not client_match(self.resource, self.filter_values, item):
+                continue
+            cells = self.table.render_cells(item)
+            if not quick_match(cells, self.quick_text):
+                continue
+            self.visible_rows.append(index)
+            rows.append(cells)
+        self.table.set_loading_row(False)
+        self.table.append_rows(rows)
+        self._update_states()
+        if start == 0 and self.visible_rows:
+            self._show_detail(0)
+        self._maybe_prefetch(self.table.cursor_row)
+
+    @on(PageFailed)
+    def _page_failed(self, message: PageFailed) -> None:
+        message.stop()
+        if message.generation != self.generation:
+            return
+        self.loading = False
+        self.table.set_loading_row(False)
+        if self.items:
+            self.has_more = True
+            text = describe_error(message.error)
+            self.notify(text.one_line(), title="Loading more failed", severity="error")
+            self._update_status()
+        else:
+            self._show_error(message.error)
+
+    def _show_error(self, error: WorkOSError) -> None:
+        self._error = error
+        panel = self.query_one("#resource-error", ErrorPanel)
+        panel.show_error(error)
+        panel.display = True
+        self.table.display = False
+        self.query_one("#resource-empty", Static).display = False
+        self._update_status()
+
+    def _update_states(self) -> None:
+        empty = not self.visible_rows and not self.has_more
+        self.query_one("#resource-error", ErrorPanel).display = False
+        self.table.display = True
+        empty_label = self.query_one("#resource-empty", Static)
+        empty_label.display = empty
+        if empty:
+            what = self.resource.title.lower()
+            filtered = self.filter_values or self.quick_text or self.scope
+            suffix = " match these filters" if filtered else " yet"
+            empty_label.update(Content(f"No {what}{suffix}."))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        loaded = len(self.items)
+        parts: list[str] = []
+        if self._error is not None and not self.items:
+            parts.append("failed — press r to retry")
+        elif self.quick_text or len(self.visible_rows) != loaded:
+            parts.append(f"{len(self.visible_rows)} of {loaded} loaded shown")
+        else:
+            parts.append(f"{loaded} loaded")
+        if self.loading:
+            parts.append("loading…")
+        elif self.has_more and self._error is None:
+            parts.append("more available")
+        elif self._error is None:
+            parts.append("all loaded")
+        if self.resource.supports_order:
+            parts.append("newest first" if self.order == "desc" else "oldest first")
+        self.query_one("#resource-status", Static).update(Content(" · ".join(parts)))
+
+    def _maybe_prefetch(self, row: int) -> None:
+        threshold = max(1, self.page_size // 2)
+        if self.has_more and not self.loading and row >= len(self.visible_rows) - threshold:
+            self._request_page()
+
+    # ------------------------------------------------------------- selection
+
+    @on(DataTable.RowHighlighted, "#resource-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        row = event.cursor_row
+        if row < len(self.visible_rows):
+            self._show_detail(row)
+        self._maybe_prefetch(row)
+
+    def _show_detail(self, row: int) -> None:
+        item = self.items[self.visible_rows[row]]
+        if self.detail.item is item:
+            return
+        revealed = None
+        self.detail.show_item(item, revealed=revealed)
+        if self._revealed_id is not None:
+            self._hide_secret()
+
+    @property
+    def selected(self) -> Any:
+        row = self.table.cursor_row
+        if 0 <= row < len(self.visible_rows):
+            return self.items[self.visible_rows[row]]
+        return None
+
+    # ------------------------------------------------------------- filters
+
+    @on(FilterBar.Changed)
+    def _filters_changed(self, event: FilterBar.Changed) -> None:
+        event.stop()
+        if event.values == self.filter_values:
+            return
+        self.filter_values = event.values
+        self.reload()
+
+    @on(FilterBar.Left)
+    def _filters_left(self, event: FilterBar.Left) -> None:
+        event.stop()
+        self.focus_table()
+
+    def apply_search(self, text: str) -> None:
+        """Set the search filter (the `:users acme` jump) and reload."""
+        values = dict(self.filter_values)
+        if text:
+            values["__search__"] = text
+        else:
+            values.pop("__search__", None)
+        for bar in self.query(FilterBar):
+            bar.set_search(text)
+        if values != self.filter_values:
+            self.filter_values = values
+            self.reload()
+
+    @on(Input.Changed, "#quick-filter")
+    def _quick_filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.quick_text = event.value
+        self._rebuild_visible()
+
+    @on(Input.Submitted, "#quick-filter")
+    def _quick_filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_table()
+
+    def _rebuild_visible(self) -> None:
+        self.table.reset()
+        self.visible_rows = []
+        rows: list[list[str]] = []
+        for index, item in enumerate(self.items):
+            if not client_match(self.resource, self.filter_values, item):
+                continue
+            cells = self.table.render_cells(item)
+            if quick_match(cells, self.quick_text):
+                self.visible_rows.append(index)
+                rows.append(cells)
+        self.table.append_rows(rows)
+        if self.loading:
+            self.table.set_loading_row(True)
+        self._update_states()
+        self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
+
+    # ------------------------------------------------------------- actions
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_quick_filter(self) -> None:
+        quick = self.query_one("#quick-filter", Input)
+        quick.display = True
+        quick.focus()
+
+    def action_focus_filters(self) -> None:
+        try:
+            bar = self.query_one("#filter-bar", FilterBar)
+        except Exception:
+            self.notify("This list has no server-side filters.")
+            return
+        inputs = bar.query("Input, Select")
+        if inputs:
+            inputs.first().focus()
+
+    def action_toggle_order(self) -> None:
+        self.order = "asc" if self.order == "desc" else "desc"
+        self.reload()
+
+    def action_toggle_json(self) -> None:
+        self.detail.toggle_json()
+
+    def action_related(self, index: int) -> None:
+        item = self.selected
+        related = self.resource.related
+        if item is None or index >= len(related):
+            return
+        link = related[index]
+        value = link.value(item)
+        if not value:
+            self.notify(f"No {link.title.lower()} for this {self.resource.singular}.")
+            return
+        name = self.resource.item_name(item)
+        self.post_message(
+            self.OpenRelated(link.target, {link.param: value}, f"{name} / {link.title}")
+        )
+
+    def action_reveal(self) -> None:
+        item = self.selected
+        if item is None or not self.resource.secret_fields or self.resource.get is None:
+            return
+        self._reveal_token += 1
+        self._fetch_revealed(self._reveal_token, self.resource.item_id(item))
+
+    @work(exclusive=True, group="resource-reveal")
+    async def _fetch_revealed(self, token: int, item_id: str) -> None:
+        getter = self.resource.get
+        assert getter is not None
+        try:
+            item = await getter(self.context.workos, item_id)
+        except WorkOSError as error:
+            self.post_message(MutationFailed("reveal", error))
+            return
+        self.post_message(ItemRevealed(token, item))
+
+    @on(ItemRevealed)
+    def _item_revealed(self, message: ItemRevealed) -> None:
+        message.stop()
+        selected = self.selected
+        if message.token != self._reveal_token or selected is None:
+            return
+        if self.resource.item_id(selected) != self.resource.item_id(message.item):
+            return
+        self._revealed_id = self.resource.item_id(message.item)
+        self.detail.set_revealed(message.item)
+        if self._hide_timer is not None:
+            self._hide_timer.stop()
+        self._hide_timer = self.set_timer(self.context.reveal_seconds, self._hide_secret)
+
+    def _hide_secret(self) -> None:
+        self._revealed_id = None
+        self._reveal_token += 1
+        if self._hide_timer is not None:
+            self._hide_timer.stop()
+            self._hide_timer = None
+        self.detail.set_revealed(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            return bool(self.resource.secret_fields)
+        if action == "related":
+            index = parameters[0] if parameters else 0
+            return isinstance(index, int) and index < len(self.resource.related)
+        return self.check_mutation_action(action)
