@@ -6,8 +6,14 @@ import pytest
 from keyring_backends import MemoryKeyring
 from pydantic import SecretStr
 
-from workos_tui.config.credentials import KeyringStore
-from workos_tui.config.profiles import describe_profiles, remove_profile, save_profile
+from workos_tui.config.credentials import EncryptedFileStore, KeyringStore, StoreCache
+from workos_tui.config.errors import CredentialStoreError, ProfileNotFoundError
+from workos_tui.config.profiles import (
+    ProfileCatalog,
+    describe_profiles,
+    remove_profile,
+    save_profile,
+)
 from workos_tui.config.settings import Profile, Settings, load_settings
 
 
@@ -56,3 +62,50 @@ def test_remove_without_keyring_warns_but_removes() -> None:
     assert removal.key_deleted is False
     assert removal.warning is not None and "No OS keyring backend" in removal.warning
     assert load_settings().profiles == {}
+
+
+def test_catalog_loads_saved_profiles_ignoring_the_environment(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings()
+    save_profile(
+        settings,
+        Profile(name="b", base_url="http://b.test"),
+        SecretStr("sk_test_b"),
+        KeyringStore(),
+    )
+    save_profile(settings, Profile(name="a"), SecretStr("sk_test_a"), KeyringStore())
+    monkeypatch.setenv("WORKOS_API_KEY", "sk_test_from_env")
+    monkeypatch.setenv("WORKOS_BASE_URL", "http://env.test")
+    catalog = ProfileCatalog(settings, StoreCache(lambda prompt: ""), read_only=True)
+    assert catalog.names() == ["a", "b"]
+    environment = catalog.load("b")
+    assert environment.name == "b"
+    assert environment.api_key.get_secret_value() == "sk_test_b"
+    assert environment.base_url == "http://b.test"
+    assert environment.read_only is True
+    with pytest.raises(ProfileNotFoundError):
+        catalog.load("c")
+
+
+def test_store_cache_asks_the_passphrase_once_then_never_while_the_console_runs() -> None:
+    EncryptedFileStore(passphrase=SecretStr("phrase")).set("vault", SecretStr("sk_test_v"))
+    settings = Settings()
+    settings.add_profile(Profile(name="vault", key_store="file"))
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return "phrase"
+
+    stores = StoreCache(ask)
+    catalog = ProfileCatalog(settings, stores)
+    assert catalog.load("vault").api_key.get_secret_value() == "sk_test_v"
+    stores.interactive = False
+    assert catalog.load("vault").api_key.get_secret_value() == "sk_test_v"  # still unlocked
+    assert len(asked) == 1
+    locked_stores = StoreCache(ask)
+    locked_stores.interactive = False
+    with pytest.raises(CredentialStoreError, match="locked: set WORKOS_TUI_PASSPHRASE"):
+        ProfileCatalog(settings, locked_stores).load("vault")
+    assert len(asked) == 1

@@ -37,7 +37,7 @@ from workos_tui.config.errors import (
     WrongPassphraseError,
 )
 from workos_tui.config.files import atomic_write
-from workos_tui.config.settings import KeyStoreKind, data_dir
+from workos_tui.config.settings import KeyStoreKind, Profile, data_dir
 
 logger = logging.getLogger(__name__)
 
@@ -291,6 +291,34 @@ def passphrase_from_env_or_prompt(ask_secret: Callable[[str], str]) -> Passphras
         return SecretStr(ask_secret("Passphrase of the encrypted key file: "))
 
     return provide
+
+
+class StoreCache:
+    """One store per kind for a whole session, so the encrypted file's passphrase is asked once.
+
+    Usable as a ``resolve`` store factory. Once the console is running, set ``interactive`` to
+    false: the terminal belongs to the UI then, and a locked file store says how to unlock it
+    instead of prompting.
+    """
+
+    def __init__(self, ask_secret: Callable[[str], str]) -> None:
+        self._ask_secret = ask_secret
+        self._stores: dict[KeyStoreKind, CredentialStore] = {}
+        self.interactive = True
+
+    def _ask(self, prompt: str) -> str:
+        if not self.interactive:
+            raise CredentialStoreError(
+                "the encrypted key file is locked: set WORKOS_TUI_PASSPHRASE, or start "
+                "workos-tui with --profile set to a profile kept in it"
+            )
+        return self._ask_secret(prompt)
+
+    def __call__(self, profile: Profile) -> CredentialStore:
+        kind = profile.key_store
+        if kind not in self._stores:
+            self._stores[kind] = open_store(kind, ask_secret=self._ask)
+        return self._stores[kind]
 
 
 def open_store(

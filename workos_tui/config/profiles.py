@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from pydantic import SecretStr
 
-from workos_tui.api.environment import DEFAULT_BASE_URL
+from workos_tui.api.environment import DEFAULT_BASE_URL, Environment
 from workos_tui.config.credentials import CredentialStore
 from workos_tui.config.errors import CredentialStoreError
-from workos_tui.config.resolve import is_live_key
+from workos_tui.config.resolve import StoreFactory, is_live_key, resolve_environment
 from workos_tui.config.settings import KeyStoreKind, Profile, Settings, save_settings
 from workos_tui.config.workos_cli import CliEnvironment, profile_name_for
 
@@ -59,6 +59,35 @@ def remove_profile(settings: Settings, name: str, store: CredentialStore) -> Rem
     settings.remove_profile(name)
     save_settings(settings)
     return Removal(profile=profile, key_deleted=deleted, warning=warning)
+
+
+class ProfileCatalog:
+    """The configured profiles as the console's profile picker uses them (``names``/``load``).
+
+    A profile picked in the console is taken as it is saved: environment variables do not
+    override it; a ``--read-only`` given at launch still applies.
+    """
+
+    def __init__(
+        self, settings: Settings, store_for: StoreFactory, *, read_only: bool | None = None
+    ) -> None:
+        self.settings = settings
+        self._store_for = store_for
+        self._read_only = read_only
+
+    def names(self) -> list[str]:
+        """Profile names, sorted."""
+        return sorted(self.settings.profiles)
+
+    def load(self, name: str) -> Environment:
+        """The environment of profile ``name`` with its stored key (``ConfigError`` if not)."""
+        return resolve_environment(
+            profile=name,
+            read_only=self._read_only,
+            settings=self.settings,
+            environ={},
+            store_for=self._store_for,
+        )
 
 
 def describe_profiles(settings: Settings) -> list[str]:

@@ -1,0 +1,316 @@
+"""The ``workos-tui`` command: parse the command line and dispatch; the logic lives in config/.
+
+Heavy modules (textual, the emulator, the service layer) are imported only by the commands that
+need them, so ``--version``, ``--help`` and ``profiles`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from workos_tui import __version__
+from workos_tui.api.environment import Environment
+from workos_tui.api.errors import WorkOSError
+from workos_tui.config import (
+    ConfigError,
+    load_settings,
+    open_store,
+    resolve_environment,
+)
+from workos_tui.config.credentials import StoreCache
+from workos_tui.config.errors import redact_keys
+from workos_tui.config.profiles import ProfileCatalog
+from workos_tui.config.resolve import API_KEY_ENV
+from workos_tui.config.settings import save_settings
+
+DEBUG_ENV = "WORKOS_TUI_DEBUG"
+
+EPILOG = """\
+where settings come from (first match wins, per setting):
+  1. flags              --api-key, --base-url, --read-only / --no-read-only
+  2. environment        WORKOS_API_KEY, WORKOS_BASE_URL, WORKOS_CLIENT_ID, WORKOS_TUI_READ_ONLY
+  3. the profile        --profile, else WORKOS_TUI_PROFILE, else the default profile
+                        (the default profile is skipped when a key comes from 1 or 2)
+  4. defaults           https://api.workos.com; read-only off (on for sk_live_ keys when the
+                        config sets production_read_only = true)
+
+credentials:
+  API keys live in the OS keyring (service "workos-tui"), never in the config file.
+  Without a working keyring use WORKOS_API_KEY, or `workos-tui login --store file` to keep
+  keys in a passphrase-encrypted file (WORKOS_TUI_PASSPHRASE supplies the passphrase).
+  Config dir: WORKOS_TUI_CONFIG_DIR overrides the platform default.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with anything shaped like an API key masked out of its error messages."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {redact_keys(message)}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``workos-tui``."""
+    parser = _Parser(
+        prog="workos-tui",
+        description="A keyboard-first terminal admin console for WorkOS.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"workos-tui {__version__}")
+    parser.add_argument("--demo", action="store_true", help="explore the embedded demo emulator")
+    parser.add_argument("--profile", metavar="NAME", help="use a saved profile")
+    parser.add_argument(
+        "--api-key", metavar="KEY", help="API key (prefer WORKOS_API_KEY: flags land in history)"
+    )
+    parser.add_argument("--base-url", metavar="URL", help="API base URL")
+    parser.add_argument(
+        "--read-only",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="refuse every change (--no-read-only overrides a profile's default)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    login = commands.add_parser("login", help="add a profile; the key is checked before saving")
+    login.add_argument("--name", help="profile name (asked when missing)")
+    login.add_argument("--base-url", dest="login_base_url", metavar="URL", help="API base URL")
+    login.add_argument("--client-id", metavar="ID", help="client id (client_...)")
+    _add_store_option(login)
+    login.add_argument(
+        "--read-only",
+        dest="login_read_only",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="open this profile read-only by default (asked for live keys)",
+    )
+    login.add_argument("--replace", action="store_true", help="overwrite a profile of that name")
+
+    profiles = commands.add_parser("profiles", help="list, set the default, remove")
+    actions = profiles.add_subparsers(dest="profiles_command", metavar="ACTION")
+    actions.add_parser("list", help="list profiles (the default)")
+    default = actions.add_parser("default", help="set the default profile")
+    default.add_argument("name", metavar="NAME")
+    remove = actions.add_parser("remove", help="remove a profile and its stored key")
+    remove.add_argument("name", metavar="NAME")
+
+    importer = commands.add_parser(
+        "import-workos-cli", help="import the environments of the official WorkOS CLI"
+    )
+    importer.add_argument("--path", type=Path, help="its config file (~/.workos/config.json)")
+    importer.add_argument(
+        "--no-keychain", action="store_true", help="read only the file, not the system keychain"
+    )
+    _add_store_option(importer)
+    importer.add_argument("--replace", action="store_true", help="overwrite existing profiles")
+
+    emulator = commands.add_parser("emulator", help="serve the WorkOS emulator alone")
+    emulator.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    emulator.add_argument("--port", type=int, default=4100, help="port (default 4100)")
+    emulator.add_argument("--seed", type=Path, metavar="FILE", help="seed data file")
+    emulator.add_argument("--scale", type=int, metavar="N", help="generate N-times demo data")
+    emulator.add_argument("--state", type=Path, metavar="FILE", help="persist state to FILE")
+    return parser
+
+
+def _add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        choices=("keyring", "file"),
+        default="keyring",
+        help="where the key goes: OS keyring (default) or passphrase-encrypted file",
+    )
+
+
+def _ask_secret(prompt: str) -> str:
+    return getpass.getpass(prompt)
+
+
+def _yes(prompt: str) -> bool:
+    try:
+        return input(prompt).strip().lower() not in ("n", "no")
+    except EOFError:
+        return True
+
+
+def run_login(args: argparse.Namespace) -> int:
+    from workos_tui.config.login import LoginOptions, login
+
+    settings = load_settings()
+    options = LoginOptions(
+        name=args.name,
+        base_url=args.login_base_url,
+        client_id=args.client_id,
+        read_only=args.login_read_only,
+        key_store=args.store,
+        replace=args.replace,
+    )
+    store = open_store(args.store, ask_secret=_ask_secret)
+    profile = login(settings, options, store=store, ask=input, ask_secret=_ask_secret)
+    kind = "production profile" if profile.production else "profile"
+    print(f"Saved {kind} {profile.name!r}; its key is in {store.description}.")
+    if settings.default_profile == profile.name:
+        print(f"{profile.name!r} is the default profile.")
+    return 0
+
+
+def run_profiles(args: argparse.Namespace) -> int:
+    from workos_tui.config.profiles import describe_profiles, remove_profile
+
+    settings = load_settings()
+    if args.profiles_command == "default":
+        settings.set_default(args.name)
+        save_settings(settings)
+        print(f"{args.name!r} is now the default profile.")
+    elif args.profiles_command == "remove":
+        profile = settings.get_profile(args.name)
+        store = open_store(profile.key_store, ask_secret=_ask_secret)
+        removal = remove_profile(settings, args.name, store)
+        if removal.warning:
+            print(f"workos-tui: warning: {removal.warning}", file=sys.stderr)
+        print(f"Removed profile {args.name!r}" + (" and its key." if removal.key_deleted else "."))
+    else:
+        lines = describe_profiles(settings)
+        print("\n".join(lines) if lines else "No profiles yet: add one with `workos-tui login`.")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from workos_tui.config.credentials import KeyringStore
+    from workos_tui.config.profiles import import_cli_environments
+    from workos_tui.config.workos_cli import read_cli_environments
+
+    environments = read_cli_environments(args.path, use_keyring=not args.no_keychain)
+    settings = load_settings()
+    store = open_store(args.store, ask_secret=_ask_secret)
+    if isinstance(store, KeyringStore):
+        store.check()
+    report = import_cli_environments(
+        settings,
+        environments,
+        store,
+        key_store=args.store,
+        replace=args.replace,
+        confirm_production=lambda name: _yes(
+            f"{name!r} has a live (production) key. Open it read-only by default? [Y/n] "
+        ),
+    )
+    for profile in report.imported:
+        print(f"Imported {profile.name!r}" + (" (production)" if profile.production else ""))
+    for name, reason in report.skipped:
+        print(f"Skipped {name!r}: {reason}")
+    return 0 if report.imported or not report.skipped else 1
+
+
+def run_emulator(args: argparse.Namespace) -> int:
+    from workos_tui.emulator import run
+
+    run(
+        host=args.host,
+        port=args.port,
+        seed_file=args.seed,
+        scale=args.scale,
+        state_file=args.state,
+    )
+    return 0
+
+
+def launch_console(
+    environment: Environment, profiles: ProfileCatalog | None = None, theme: str | None = None
+) -> None:
+    """Open the console on ``environment`` (imports textual only now)."""
+    from workos_tui.ui.app import WorkOSConsole
+
+    console = WorkOSConsole(environment, profiles=profiles)
+    if theme and theme in console.available_themes:
+        console.theme = theme
+    console.run()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from workos_tui.config.resolve import demo_environment
+    from workos_tui.emulator import EmulatorServer, create_app, demo_state
+
+    server = EmulatorServer(create_app(demo_state()), host="127.0.0.1", port=0)
+    server.start()
+    try:
+        environment = demo_environment(server.base_url)
+        if args.read_only is not None:
+            environment = dataclasses.replace(environment, read_only=args.read_only)
+        launch_console(environment, theme=load_settings().theme)
+    finally:
+        server.stop()
+    return 0
+
+
+def run_console(args: argparse.Namespace) -> int:
+    from pydantic import SecretStr
+
+    if args.demo:
+        return run_demo(args)
+    settings = load_settings()
+    stores = StoreCache(_ask_secret)
+    environment = resolve_environment(
+        profile=args.profile,
+        api_key=SecretStr(args.api_key) if args.api_key is not None else None,
+        base_url=args.base_url,
+        read_only=args.read_only,
+        settings=settings,
+        store_for=stores,
+    )
+    stores.interactive = False
+    catalog = ProfileCatalog(settings, stores, read_only=args.read_only)
+    launch_console(environment, catalog, settings.theme)
+    return 0
+
+
+COMMANDS = {
+    "login": run_login,
+    "profiles": run_profiles,
+    "import-workos-cli": run_import,
+    "emulator": run_emulator,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``workos-tui`` console script; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors: argparse has printed
+        return stop.code if isinstance(stop.code, int) else 2
+    secrets = [args.api_key, os.environ.get(API_KEY_ENV)]
+    try:
+        return COMMANDS.get(args.command, run_console)(args)
+    except KeyboardInterrupt:
+        print("workos-tui: interrupted", file=sys.stderr)
+        return 130
+    except (ConfigError, WorkOSError) as error:
+        return _fail(str(error), secrets)
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return _fail(
+            f"unexpected {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for a traceback)",
+            secrets,
+        )
+
+
+def _fail(message: str, secrets: Sequence[str | None]) -> int:
+    for secret in secrets:
+        if secret and secret.strip():
+            message = message.replace(secret.strip(), "**********")
+    line = " ".join(redact_keys(message).split())
+    print(f"workos-tui: {line}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
