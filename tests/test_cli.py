@@ -130,6 +130,8 @@ def test_help_documents_precedence(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fast_commands_do_not_import_textual(private_dirs: Path) -> None:
     code = (
         "import sys; from workos_tui.cli import main; "
+        "assert main(['--version']) == 0; "
+        "assert 'keyring' not in sys.modules and 'pydantic' not in sys.modules, 'slow --version'; "
         "assert main(['profiles']) == 0; "
         "assert 'textual' not in sys.modules, 'textual imported'"
     )

@@ -1,7 +1,7 @@
 """The ``workos-tui`` command: parse the command line and dispatch; the logic lives in config/.
 
-Heavy modules (textual, the emulator, the service layer) are imported only by the commands that
-need them, so ``--version``, ``--help`` and ``profiles`` stay fast.
+Everything beyond argparse is imported only once a command needs it: ``--version`` and
+``--help`` load nothing else, and only launching the console imports textual.
 """
 
 from __future__ import annotations
@@ -13,22 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from workos_tui import __version__
-from workos_tui.api.environment import Environment
-from workos_tui.api.errors import WorkOSError
-from workos_tui.config import (
-    ConfigError,
-    load_settings,
-    open_store,
-    resolve_environment,
-)
-from workos_tui.config.credentials import StoreCache
-from workos_tui.config.errors import redact_keys
-from workos_tui.config.profiles import ProfileCatalog
-from workos_tui.config.resolve import API_KEY_ENV
-from workos_tui.config.settings import save_settings
+
+if TYPE_CHECKING:
+    from workos_tui.api.environment import Environment
+    from workos_tui.config.profiles import ProfileCatalog
 
 DEBUG_ENV = "WORKOS_TUI_DEBUG"
 
@@ -53,6 +44,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with anything shaped like an API key masked out of its error messages."""
 
     def error(self, message: str) -> NoReturn:
+        from workos_tui.config.errors import redact_keys
+
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {redact_keys(message)}\n")
 
@@ -142,6 +135,7 @@ def _yes(prompt: str) -> bool:
 
 
 def run_login(args: argparse.Namespace) -> int:
+    from workos_tui.config import load_settings, open_store
     from workos_tui.config.login import LoginOptions, login
 
     settings = load_settings()
@@ -163,6 +157,7 @@ def run_login(args: argparse.Namespace) -> int:
 
 
 def run_profiles(args: argparse.Namespace) -> int:
+    from workos_tui.config import load_settings, open_store, save_settings
     from workos_tui.config.profiles import describe_profiles, remove_profile
 
     settings = load_settings()
@@ -184,6 +179,7 @@ def run_profiles(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from workos_tui.config import load_settings, open_store
     from workos_tui.config.credentials import KeyringStore
     from workos_tui.config.profiles import import_cli_environments
     from workos_tui.config.workos_cli import read_cli_environments
@@ -236,6 +232,7 @@ def launch_console(
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from workos_tui.config import load_settings
     from workos_tui.config.resolve import demo_environment
     from workos_tui.emulator import EmulatorServer, create_app, demo_state
 
@@ -253,6 +250,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_console(args: argparse.Namespace) -> int:
     from pydantic import SecretStr
+
+    from workos_tui.config import load_settings, resolve_environment
+    from workos_tui.config.credentials import StoreCache
+    from workos_tui.config.profiles import ProfileCatalog
 
     if args.demo:
         return run_demo(args)
@@ -286,6 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors: argparse has printed
         return stop.code if isinstance(stop.code, int) else 2
+    from workos_tui.api.errors import WorkOSError
+    from workos_tui.config.errors import ConfigError
+    from workos_tui.config.resolve import API_KEY_ENV
+
     secrets = [args.api_key, os.environ.get(API_KEY_ENV)]
     try:
         return COMMANDS.get(args.command, run_console)(args)
@@ -304,6 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, secrets: Sequence[str | None]) -> int:
+    from workos_tui.config.errors import redact_keys
+
     for secret in secrets:
         if secret and secret.strip():
             message = message.replace(secret.strip(), "**********")
