@@ -109,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     emulator.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     emulator.add_argument("--port", type=int, default=4100, help="port (default 4100)")
     emulator.add_argument("--seed", type=Path, metavar="FILE", help="seed data file")
-    emulator.add_argument("--scale", type=int, metavar="N", help="generate N-times demo data")
+    emulator.add_argument(
+        "--scale", type=int, metavar="N", help="demo data with N users (default about 500)"
+    )
     emulator.add_argument("--state", type=Path, metavar="FILE", help="persist state to FILE")
     return parser
 
