@@ -9,21 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from api_helpers import SleepRecorder
 from pydantic import SecretStr
 
 from workos_tui.api import Environment, WorkOS
 from workos_tui.emulator import Exchange
 from workos_tui.emulator.testing import EmulatorHandle
-
-
-class SleepRecorder:
-    """Stands in for ``asyncio.sleep`` in the client: records delays, returns at once."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.delays.append(seconds)
 
 
 @pytest.fixture
