@@ -25,10 +25,13 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import yaml
+from jsonschema import Draft202012Validator
 from jsonschema_path import SchemaPath
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.validation.request.validators import V31RequestValidator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from workos_tui.emulator import Exchange
@@ -37,6 +40,7 @@ SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "work
 if not SPEC_PATH.exists():  # pragma: no cover - alternative checkout layouts
     SPEC_PATH = Path("/work/shared/reference/workos-openapi.yaml")
 HOST_URL = "https://api.workos.com"
+SPEC_URI = "urn:workos-openapi"
 CLIENT_AGENT_PREFIX = "workos-tui/"
 UNCHECKED_PREFIXES = ("/_emulate", "/health")
 
@@ -153,6 +157,7 @@ class SpecChecker:
         # Literal segments before parameters, like a router would match.
         templates.sort(key=lambda t: [(1 if s.startswith("{") else 0, s) for s in t.split("/")])
         self._templates = [(t, _template_regex(t)) for t in templates]
+        self._events = _EventListValidator(self.spec)
 
     def template_for(self, path: str) -> str | None:
         for template, regex in self._templates:
@@ -197,6 +202,9 @@ class SpecChecker:
             else:
                 problems.extend(_check_error_body(where, ex, allowance))
             return problems
+        if template == "/events" and ex.method == "GET" and ex.status == 200:
+            problems.extend(f"{where}: response 200 invalid: {p}" for p in self._events.check(ex))
+            return problems
         for err in self.openapi.response_validator.iter_errors(_Request(ex), _Response(ex)):
             problems.append(f"{where}: response {ex.status} invalid: {_describe(err)}")
         return problems
@@ -206,6 +214,68 @@ class SpecChecker:
         for ex in exchanges:
             out.extend(self.check(ex))
         return out
+
+
+class _EventListValidator:
+    """Fast, equivalent validation of ``GET /events`` pages.
+
+    ``EventSchema`` is ``allOf[base, oneOf[~100 alternatives]]`` and every alternative pins
+    ``event`` to a distinct ``const``, so an event satisfies the ``oneOf`` exactly when it
+    satisfies the one alternative whose ``const`` equals its ``event``.  Validating against
+    that alternative (plus the base) gives the same verdict as the generic validator at a
+    fraction of the cost (a 100-event page took ~2 s generically).
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        registry: Registry[Any] = Registry().with_resource(
+            SPEC_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
+        )
+        schemas = spec["components"]["schemas"]
+        event_schema = schemas["EventSchema"]
+        base_ptr = "/components/schemas/EventSchema/allOf/0"
+        alternatives = event_schema["allOf"][1]["oneOf"]
+        assert event_schema["allOf"][0]["type"] == "object", "EventSchema layout changed"
+
+        def validator(pointer: str) -> Draft202012Validator:
+            return Draft202012Validator(
+                {"$ref": f"{SPEC_URI}#{pointer}"},
+                registry=registry,
+                format_checker=Draft202012Validator.FORMAT_CHECKER,
+            )
+
+        self.base = validator(base_ptr)
+        self.by_event: dict[str, list[Draft202012Validator]] = {}
+        for i, alt in enumerate(alternatives):
+            name = alt["properties"]["event"]["const"]
+            ptr = f"/components/schemas/EventSchema/allOf/1/oneOf/{i}"
+            self.by_event.setdefault(name, []).append(validator(ptr))
+        envelope = json.loads(json.dumps(schemas["EventList"]))
+        envelope["properties"]["data"]["items"] = {}
+        self.envelope = Draft202012Validator(envelope, registry=registry)
+
+    def check(self, ex: Exchange) -> list[str]:
+        try:
+            body = json.loads(ex.response_body)
+        except ValueError:
+            return ["body is not JSON"]
+        problems = [_short(e) for e in self.envelope.iter_errors(body)]
+        if problems or not isinstance(body.get("data"), list):
+            return problems
+        for n, event in enumerate(body["data"]):
+            problems.extend(f"data/{n}: {_short(e)}" for e in self.base.iter_errors(event))
+            name = event.get("event") if isinstance(event, dict) else None
+            candidates = self.by_event.get(name) if isinstance(name, str) else None
+            if not candidates:
+                problems.append(f"data/{n}: event type {name!r} is not in the spec")
+                continue
+            matching = [v for v in candidates if v.is_valid(event)]
+            if len(matching) != 1:
+                errors = [e for v in candidates for e in v.iter_errors(event)][:5]
+                problems.append(
+                    f"data/{n} ({name}): matches {len(matching)} alternatives; "
+                    + "; ".join(_short(e) for e in errors)
+                )
+        return problems
 
 
 def _check_error_body(where: str, ex: Exchange, allowance: Allowance) -> list[str]:

@@ -108,3 +108,48 @@ def test_client_requests_are_validated(checker: SpecChecker) -> None:
 
 def test_unknown_operation_is_reported(checker: SpecChecker) -> None:
     assert checker.check(_exchange("PATCH", "/organizations/org_1", 200, ORG))
+
+
+def _events_page(*events: object) -> dict[str, object]:
+    return {
+        "object": "list",
+        "data": list(events),
+        "list_metadata": {"before": None, "after": None},
+    }
+
+
+USER = {
+    "object": "user",
+    "id": "user_01",
+    "first_name": None,
+    "last_name": None,
+    "profile_picture_url": None,
+    "email": "a@b.example",
+    "email_verified": True,
+    "external_id": None,
+    "last_sign_in_at": None,
+    "created_at": "2026-01-15T12:00:00.000Z",
+    "updated_at": "2026-01-15T12:00:00.000Z",
+}
+
+
+def _event(name: str, data: object) -> dict[str, object]:
+    return {
+        "object": "event",
+        "id": "event_01",
+        "event": name,
+        "data": data,
+        "created_at": "2026-01-15T12:00:00.000Z",
+    }
+
+
+def test_event_pages_are_checked_per_event_type(checker: SpecChecker) -> None:
+    good = _exchange("GET", "/events", 200, _events_page(_event("user.created", USER)))
+    assert checker.check(good) == []
+    missing = {k: v for k, v in USER.items() if k != "email"}
+    bad = _exchange("GET", "/events", 200, _events_page(_event("user.created", missing)))
+    assert any("email" in p for p in checker.check(bad))
+    unknown = _exchange("GET", "/events", 200, _events_page(_event("user.exploded", USER)))
+    assert any("not in the spec" in p for p in checker.check(unknown))
+    no_meta = _exchange("GET", "/events", 200, {"object": "list", "data": []})
+    assert checker.check(no_meta)

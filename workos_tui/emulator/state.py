@@ -60,6 +60,11 @@ def _collections() -> dict[str, Collection]:
     return {name: Collection(name, prefix, indexes) for name, prefix, indexes in spec}
 
 
+def _org_of(data: Record) -> str | None:
+    org = data.get("organization_id")
+    return org if isinstance(org, str) else None
+
+
 @dataclass(frozen=True)
 class Checkpoint:
     records: dict[str, dict[str, bytes]]
@@ -128,7 +133,10 @@ class EmulatorState:
     # -- events -------------------------------------------------------------------------------
 
     def emit(self, event: str, data: Record, organization_id: str | None = None) -> Record:
-        """Append an event (``GET /events``) with the spec's envelope."""
+        """Append an event (``GET /events``) with the spec's envelope.
+
+        ``organization_id`` (for the ``organization_id`` filter) defaults to the payload's.
+        """
         ms = self.now_ms()
         record: Record = {
             "object": "event",
@@ -136,7 +144,7 @@ class EmulatorState:
             "event": event,
             "data": data,
             "created_at": ids.iso(ms),
-            "_organization_id": organization_id,
+            "_organization_id": organization_id or _org_of(data),
         }
         return self.collections["events"].put(record)
 

@@ -6,6 +6,14 @@ from ..http import Routes
 
 
 def all_tables() -> list[Routes]:
-    from . import organizations
+    from . import directories, events, memberships, organizations, sso, users, vault
 
-    return [organizations.routes]
+    return [
+        organizations.routes,
+        users.routes,
+        memberships.routes,
+        sso.routes,
+        directories.routes,
+        events.routes,
+        vault.routes,
+    ]

@@ -54,12 +54,21 @@ def union(lists: Iterable[Sequence[str]]) -> list[str]:
     return out
 
 
-def intersect(lists: list[Sequence[str]]) -> list[str]:
+def intersect(lists: Sequence[Sequence[str]]) -> list[str]:
     if not lists:
         return []
     smallest = min(lists, key=len)
     others = [set(x) for x in lists if x is not smallest]
     return [rid for rid in smallest if all(rid in o for o in others)]
+
+
+def combine(lists: Sequence[Sequence[str]]) -> Sequence[str] | None:
+    """Candidates matching every index filter given (``None`` when there is none)."""
+    if not lists:
+        return None
+    if len(lists) == 1:
+        return lists[0]
+    return intersect(lists)
 
 
 def require_str(body: dict[str, Any], name: str, status: int = 422) -> str:

@@ -229,7 +229,7 @@ def delete_organization(ctx: Ctx) -> Response:
             _unlink_user(state, om)
     state["organizations"].delete(org["id"])
     state.emit("organization.deleted", event, org["id"])
-    return empty(202)
+    return json_response({}, 202)
 
 
 def _unlink_user(state: EmulatorState, om: Record) -> None:
