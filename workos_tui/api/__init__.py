@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .pagination import Cursor, ListMetadata, ListParams, Page, PageOrder
     from .requestlog import RequestLog, RequestRecord
     from .retry import RetryPolicy
+    from .vault_crypto import VaultCrypto
 
 _EXPORTS = {
     "Environment": "environment",
@@ -47,6 +48,7 @@ _EXPORTS = {
     "ListParams": "pagination",
     "PageOrder": "pagination",
     "Cursor": "pagination",
+    "VaultCrypto": "vault_crypto",
     **{
         name: "errors"
         for name in (
@@ -93,6 +95,7 @@ __all__ = [
     "ServerError",
     "UnprocessableError",
     "ValidationError",
+    "VaultCrypto",
     "WorkOS",
     "WorkOSClient",
     "WorkOSError",
