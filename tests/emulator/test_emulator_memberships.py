@@ -159,7 +159,8 @@ def test_invitation_lifecycle(emulator: EmulatorHandle) -> None:
         events = c.get(
             "/events",
             params={
-                "events": "invitation.created,invitation.revoked,invitation.accepted,invitation.resent",
+                "events": "invitation.created,invitation.revoked,"
+                "invitation.accepted,invitation.resent",
                 "organization_id": org_id,
                 "limit": 10,
             },
