@@ -32,6 +32,8 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 REQUEST_ID_HEADER = "x-request-id"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 REDACTED_KEY = "[api key redacted]"
+MAX_CONNECTIONS = 10
+KEEPALIVE_SECONDS = 30.0
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -87,6 +89,11 @@ class WorkOSClient:
             auth=_BearerAuth(environment),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            limits=httpx.Limits(
+                max_connections=MAX_CONNECTIONS,
+                max_keepalive_connections=MAX_CONNECTIONS,
+                keepalive_expiry=KEEPALIVE_SECONDS,
+            ),
             transport=transport,
             follow_redirects=False,
         )

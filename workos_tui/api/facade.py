@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     from .client import WorkOSClient
     from .environment import Environment
+    from .requestlog import RequestLog
     from .services.directories import (
         DirectoriesService,
         DirectoryGroupsService,
@@ -41,6 +42,11 @@ class WorkOS:
 
     def __repr__(self) -> str:
         return f"WorkOS({self.client!r})"
+
+    @property
+    def request_log(self) -> RequestLog:
+        """The log of every request made through this facade's client."""
+        return self.client.request_log
 
     async def aclose(self) -> None:
         await self.client.aclose()
