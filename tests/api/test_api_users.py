@@ -71,6 +71,10 @@ async def test_user_identities_sessions_and_factors(
     factor = _first(emulator, "auth_factors")
     factors = await workos.users.list_auth_factors(str(factor["user_id"]))
     assert factor["id"] in {f.id for f in factors.data}
+    factor_cursor = workos.users.auth_factors_cursor(str(factor["user_id"]), limit=1)
+    assert [f.id async for f in factor_cursor] == [f.id for f in factors.data]
+    session_cursor = workos.users.sessions_cursor(str(session["user_id"]), limit=1)
+    assert {s.id async for s in session_cursor} == {s.id for s in sessions.data}
 
 
 async def test_verification_and_password_reset_emails(

@@ -75,6 +75,12 @@ class UsersService(ResourceService[User]):
         path = self._item_path(user_id, "auth_factors")
         return await self._fetch_page(AuthenticationFactor, path, params)
 
+    def auth_factors_cursor(
+        self, user_id: str, **params: Unpack[ListParams]
+    ) -> Cursor[AuthenticationFactor]:
+        path = self._item_path(user_id, "auth_factors")
+        return self._make_cursor(AuthenticationFactor, path, params)
+
     async def send_verification_email(self, user_id: str) -> User:
         """Email the user a code to verify their address; returns the user."""
         path = self._item_path(user_id, "email_verification", "send")
