@@ -19,6 +19,7 @@ from workos_tui.api.models import (
     InvitationSend,
     Organization,
     OrganizationMembershipCreate,
+    OrganizationUpdate,
     PasswordReset,
     UserCreate,
     VaultObject,
@@ -187,3 +188,9 @@ def test_input_bodies_leave_out_unset_fields_and_reveal_secrets_only_there() -> 
     assert "hunter2" not in repr(user)
     vault_object = VaultObjectCreate(name="n", value=SecretStr("v"), key_context={"k": "v"})
     assert vault_object.to_body() == {"name": "n", "value": "v", "key_context": {"k": "v"}}
+
+
+def test_update_bodies_send_null_only_for_explicitly_cleared_nullable_fields() -> None:
+    assert OrganizationUpdate(name="x").to_body() == {"name": "x"}
+    cleared = OrganizationUpdate(external_id=None, name=None)
+    assert cleared.to_body() == {"external_id": None}

@@ -89,6 +89,9 @@ async def test_create_update_delete_round_trip(workos: WorkOS) -> None:
         created.id, OrganizationUpdate(name="Round Trip 2", metadata={"tier": "gold"})
     )
     assert updated.name == "Round Trip 2" and updated.metadata == {"tier": "gold"}
+    assert updated.external_id == "rt-1"  # not given: unchanged
+    cleared = await workos.organizations.update(created.id, OrganizationUpdate(external_id=None))
+    assert cleared.external_id is None and cleared.name == "Round Trip 2"
     await workos.organizations.delete(created.id)
     with pytest.raises(NotFoundError) as caught:
         await workos.organizations.get(created.id)

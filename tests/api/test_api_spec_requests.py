@@ -61,6 +61,9 @@ CALLS: dict[str, Call] = {
         "org_1",
         OrganizationUpdate(name="Acme 2", stripe_customer_id="cus_1", external_id="ext-2"),
     ),
+    "organizations.update_clearing": lambda w: w.organizations.update(
+        "org_1", OrganizationUpdate(external_id=None, metadata=None)
+    ),
     "organizations.delete": lambda w: w.organizations.delete("org_1"),
     "organizations.audit_log_configuration": lambda w: w.organizations.get_audit_log_configuration(
         "org_1"
@@ -99,6 +102,9 @@ CALLS: dict[str, Call] = {
     ),
     "users.update": lambda w: w.users.update(
         "user_1", UserUpdate(first_name="C", locale="en-US", email_verified=False)
+    ),
+    "users.update_clearing": lambda w: w.users.update(
+        "user_1", UserUpdate(external_id=None, metadata=None, locale=None)
     ),
     "users.delete": lambda w: w.users.delete("user_1"),
     "users.identities": lambda w: w.users.list_identities("user_1"),

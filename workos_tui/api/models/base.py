@@ -83,15 +83,25 @@ class WorkOSModel(BaseModel):
 
 
 class InputModel(BaseModel):
-    """The body of a create or update request."""
+    """The body of a create or update request.
+
+    ``None`` means "leave unchanged" and is not sent, except for the fields named in
+    ``clearable_fields`` (the spec lets them be ``null``): set explicitly to ``None`` they are
+    sent as ``null``, which clears them.
+    """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+    clearable_fields: ClassVar[frozenset[str]] = frozenset()
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body: unset/``None`` fields left out, secrets revealed for sending only."""
         body = self.model_dump(mode="json", by_alias=True, exclude_none=True)
         for name, info in type(self).model_fields.items():
             value = getattr(self, name)
+            key = info.alias or name
             if isinstance(value, SecretStr):
-                body[info.alias or name] = value.get_secret_value()
+                body[key] = value.get_secret_value()
+            elif value is None and name in self.clearable_fields and name in self.model_fields_set:
+                body[key] = None
         return body

@@ -112,6 +112,8 @@ class OrganizationCreate(InputModel):
 class OrganizationUpdate(InputModel):
     """Change an organization; fields left empty stay as they are."""
 
+    clearable_fields = frozenset({"external_id", "metadata"})
+
     name: str | None = Field(
         default=None, min_length=1, description="The name of the organization."
     )

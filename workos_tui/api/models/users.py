@@ -176,6 +176,8 @@ class UserCreate(InputModel):
 class UserUpdate(InputModel):
     """Change a user; fields left empty stay as they are."""
 
+    clearable_fields = frozenset({"external_id", "metadata", "locale"})
+
     email: str | None = Field(default=None, min_length=3, description="The email address.")
     first_name: str | None = Field(default=None, description="The first name of the user.")
     last_name: str | None = Field(default=None, description="The last name of the user.")
