@@ -53,7 +53,9 @@ def test_membership_lifecycle(emulator: EmulatorHandle) -> None:
         kinds = c.get(
             "/events",
             params={
-                "events": "organization_membership.created,organization_membership.updated,organization_membership.deleted",
+                "events": ",".join(
+                    f"organization_membership.{k}" for k in ("created", "updated", "deleted")
+                ),
                 "limit": 5,
             },
         ).json()

@@ -102,10 +102,12 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         if email in used_emails:
             email = f"{first}.{last}{j}@{domain}".lower()
         used_emails.add(email)
+        other = orgs[(org_choices[j] + 1) % len(orgs)] if j % 25 == 3 else None
         u = seeder.user(
             email,
             first,
             last,
+            organization_ids=[org["id"]] + ([other["id"]] if other else []),
             email_verified=j % 9 != 0,
             external_id=f"emp-{100000 + j}" if j % 3 == 0 else None,
             last_sign_in_at=None if j % 7 == 0 else seeder.iso_after(-rng.random() * 30),
@@ -116,10 +118,10 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         status = "inactive" if r == 0 else "pending" if r == 1 else "active"
         role = "admin" if j % 11 == 0 else "member"
         entry = directories.get(org["id"])
-        seeder.membership(u, org, role, status, directory_managed=entry is not None and j % 2 == 0)
-        if j % 25 == 3:
-            other = orgs[(org_choices[j] + 1) % len(orgs)]
-            seeder.membership(u, other, "member", "active")
+        managed = entry is not None and j % 2 == 0
+        seeder.membership(u, org, role, status, directory_managed=managed, link_user=False)
+        if other is not None:
+            seeder.membership(u, other, "member", "active", link_user=False)
         if not big or j < 2000:
             if entry is not None and j % 2 == 0:
                 d, groups = entry

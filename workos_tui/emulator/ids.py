@@ -65,20 +65,18 @@ def uuid7(ms: int, rng: random.Random) -> str:
 def iso(ms: int) -> str:
     """ISO 8601 with milliseconds and a ``Z``, as WorkOS writes timestamps."""
     sec, milli = divmod(ms, 1000)
-    prefix = _ISO_CACHE.get(sec)
+    day, rest = divmod(sec, 86_400)
+    prefix = _DAY_CACHE.get(day)
     if prefix is None:
-        t = time.gmtime(sec)
-        prefix = (
-            f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T"
-            f"{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}."
-        )
-        if len(_ISO_CACHE) > 4096:
-            _ISO_CACHE.clear()
-        _ISO_CACHE[sec] = prefix
-    return f"{prefix}{milli:03d}Z"
+        t = time.gmtime(day * 86_400)
+        prefix = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T"
+        _DAY_CACHE[day] = prefix
+    hour, rest = divmod(rest, 3600)
+    minute, second = divmod(rest, 60)
+    return f"{prefix}{hour:02d}:{minute:02d}:{second:02d}.{milli:03d}Z"
 
 
-_ISO_CACHE: dict[int, str] = {}
+_DAY_CACHE: dict[int, str] = {}
 
 
 def parse_iso(text: str) -> int:

@@ -112,7 +112,9 @@ class Seeder:
         last_sign_in_at: str | None = None,
         locale: str | None = None,
         rid: str | None = None,
+        organization_ids: list[str] | None = None,
     ) -> Record:
+        """A user; ``organization_ids`` pre-links memberships made with ``link_user=False``."""
         fields: Record = {
             "object": "user",
             "first_name": first_name,
@@ -125,12 +127,13 @@ class Seeder:
             "metadata": metadata or {},
             "last_sign_in_at": last_sign_in_at,
             "locale": locale,
-            "_organization_ids": [],
+            "_organization_ids": list(organization_ids or []),
         }
         if rid:
             fields["id"] = rid
         u = self._create("users", fields)
-        self.emit("user.created", render.user(u), None)
+        if self.events:
+            self.emit("user.created", render.user(u), None)
         return u
 
     def membership(
@@ -140,6 +143,8 @@ class Seeder:
         role: str = "member",
         status: str = "active",
         directory_managed: bool = False,
+        *,
+        link_user: bool = True,
     ) -> Record:
         om = self.state.create(
             "organization_memberships",
@@ -154,9 +159,11 @@ class Seeder:
                 "roles": [{"slug": role}],
             },
         )
-        user["_organization_ids"] = [*user.get("_organization_ids", []), org["id"]]
-        self.state["users"].put(user)
-        self.emit("organization_membership.created", render.membership_event(om), org["id"])
+        if link_user:
+            user["_organization_ids"] = [*user.get("_organization_ids", []), org["id"]]
+            self.state["users"].put(user)
+        if self.events:
+            self.emit("organization_membership.created", render.membership_event(om), org["id"])
         return om
 
     def invitation(

@@ -1,0 +1,79 @@
+"""Benchmark of the emulator (not collected by pytest): ``python tests/bench_emulator.py``.
+
+Prints the seeding time of a 100,000-user dataset and requests per second for
+``GET /organizations?limit=100`` (demo dataset) and for a users page deep inside the
+100,000-user dataset, over real HTTP on loopback with one keep-alive httpx client.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from workos_tui.emulator import EmulatorServer, create_app, demo_state
+
+AUTH = {"Authorization": "Bearer sk_test_default"}
+SECONDS = 5.0
+
+
+def rate(client: httpx.Client, path: str, params: dict[str, str]) -> tuple[float, int]:
+    client.get(path, params=params).raise_for_status()  # warm up
+    n = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < SECONDS:
+        r = client.get(path, params=params)
+        r.raise_for_status()
+        n += 1
+    elapsed = time.perf_counter() - start
+    return n / elapsed, len(r.json()["data"])
+
+
+def main() -> None:
+    start = time.perf_counter()
+    demo_state()
+    print(f"demo dataset seeding: {(time.perf_counter() - start) * 1000:.0f} ms")
+
+    start = time.perf_counter()
+    big = demo_state(scale=100_000)
+    seeded = time.perf_counter() - start
+    print(
+        f"100,000-user dataset seeding: {seeded:.2f} s ({len(big['users']):,} users, "
+        f"{len(big['organization_memberships']):,} memberships)"
+    )
+
+    with (
+        EmulatorServer(create_app(demo_state())) as server,
+        httpx.Client(base_url=server.base_url, headers=AUTH) as client,
+    ):
+        rps, n = rate(client, "/organizations", {"limit": "100"})
+        print(f"GET /organizations?limit=100 (demo, {n} items): {rps:,.0f} req/s")
+
+    with (
+        EmulatorServer(create_app(big)) as server,
+        httpx.Client(base_url=server.base_url, headers=AUTH) as client,
+    ):
+        deep = big["users"].order[50_000]
+        rps, n = rate(client, "/user_management/users", {"limit": "100", "after": deep})
+        print(
+            f"GET /user_management/users?limit=100&after=<50,000th id> (100k users, {n} items): "
+            f"{rps:,.0f} req/s"
+        )
+        org = big["organizations"].order[7]
+        rps, n = rate(
+            client,
+            "/user_management/users",
+            {"limit": "100", "organization_id": org, "after": big["users"].order[60_000]},
+        )
+        print(
+            f"GET /user_management/users?organization_id=...&after=<deep> (100k users, {n} items): "
+            f"{rps:,.0f} req/s"
+        )
+
+
+if __name__ == "__main__":
+    main()
