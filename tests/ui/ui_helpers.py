@@ -47,3 +47,7 @@ def current_view(app: WorkOSConsole) -> ResourceView:
     view = app.current_resource_view()
     assert view is not None
     return view
+
+
+def status_text(view: ResourceView) -> str:
+    return str(view.query_one("#resource-status").render())

@@ -8,9 +8,9 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, HelpPanel, Input, OptionList
+from textual.widgets import Footer, HelpPanel, Input, OptionList
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
@@ -104,7 +104,7 @@ class WorkOSConsole(App[None]):
         yield EnvironmentBar(self.environment, base_url_label=self.base_url_label)
         with Horizontal(id="main"):
             yield AreaList(self.area_titles(), id="areas")
-            yield ContentSwitcher(id="area-content")
+            yield Container(id="area-content")
         yield Input(placeholder=":area [search]  e.g. :users acme", id="jump")
         yield Footer()
 
@@ -141,8 +141,8 @@ class WorkOSConsole(App[None]):
         """Show an area (mounting it on first use); ``search`` sets its search filter."""
         while isinstance(self.screen, RelatedScreen):
             self.pop_screen()
-        switcher = self.query_one("#area-content", ContentSwitcher)
-        existing = switcher.query(f"#area-{key}")
+        content = self.query_one("#area-content", Container)
+        existing = content.query(f"#area-{key}")
         if existing:
             widget = existing.first()
             if search is not None and isinstance(widget, ResourceView):
@@ -152,8 +152,9 @@ class WorkOSConsole(App[None]):
             if created is None:
                 self.notify(f"No area called {key!r}.", severity="warning")
                 return
-            switcher.mount(created)
-        switcher.current = f"area-{key}"
+            content.mount(created)
+        for child in content.children:
+            child.display = child.id == f"area-{key}"
         self.current_area = key
         titles = dict(self.area_titles())
         self.query_one(EnvironmentBar).area_title = titles.get(key, key)
@@ -284,7 +285,7 @@ class WorkOSConsole(App[None]):
         self.environment = environment
         self.client = self._client_factory(environment, self.request_log)
         self.context = self._make_context(environment, WorkOS(self.client))
-        await self.query_one("#area-content", ContentSwitcher).remove_children()
+        await self.query_one("#area-content", Container).remove_children()
         self.query_one(EnvironmentBar).show_environment(environment)
         area = self.current_area or self.start_area
         self.current_area = None

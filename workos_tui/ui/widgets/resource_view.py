@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.base import ListRequest, Order, ResourceType
@@ -75,7 +75,7 @@ class ResourceView(ResourceActions, Vertical):
         self.items: list[Any] = []
         self.visible_rows: list[int] = []
         self.has_more = False
-        self.loading = False
+        self.fetching = False
         self.generation = 0
         self.quick_text = ""
         self._source: PageSource | None = None
@@ -142,9 +142,9 @@ class ResourceView(ResourceActions, Vertical):
         self._request_page()
 
     def _request_page(self) -> None:
-        if self._source is None or self.loading or not self.has_more:
+        if self._source is None or self.fetching or not self.has_more:
             return
-        self.loading = True
+        self.fetching = True
         self.table.set_loading_row(True)
         self._update_status()
         self._fetch_page(self.generation, self._source)
@@ -167,7 +167,7 @@ class ResourceView(ResourceActions, Vertical):
         message.stop()
         if message.generation != self.generation:
             return
-        self.loading = False
+        self.fetching = False
         self.has_more = message.has_more and bool(message.items)
         start = len(self.items)
         self.items.extend(message.items)
@@ -193,7 +193,7 @@ class ResourceView(ResourceActions, Vertical):
         message.stop()
         if message.generation != self.generation:
             return
-        self.loading = False
+        self.fetching = False
         self.table.set_loading_row(False)
         if self.items:
             self.has_more = True
@@ -207,15 +207,27 @@ class ResourceView(ResourceActions, Vertical):
         self._error = error
         panel = self.query_one("#resource-error", ErrorPanel)
         panel.show_error(error)
+        had_focus = self.table.has_focus
         panel.display = True
         self.table.display = False
+        if had_focus or self.app.focused is None:
+            panel.query_one(Button).focus()
         self.query_one("#resource-empty", Static).display = False
         self._update_status()
 
+    @on(ErrorPanel.RetryRequested)
+    def _retry(self, event: ErrorPanel.RetryRequested) -> None:
+        event.stop()
+        self.reload()
+
     def _update_states(self) -> None:
         empty = not self.visible_rows and not self.has_more
-        self.query_one("#resource-error", ErrorPanel).display = False
+        panel = self.query_one("#resource-error", ErrorPanel)
+        error_had_focus = panel.has_focus_within
+        panel.display = False
         self.table.display = True
+        if error_had_focus or self.app.focused is None:
+            self.table.focus()
         empty_label = self.query_one("#resource-empty", Static)
         empty_label.display = empty
         if empty:
@@ -234,7 +246,7 @@ class ResourceView(ResourceActions, Vertical):
             parts.append(f"{len(self.visible_rows)} of {loaded} loaded shown")
         else:
             parts.append(f"{loaded} loaded")
-        if self.loading:
+        if self.fetching:
             parts.append("loading…")
         elif self.has_more and self._error is None:
             parts.append("more available")
@@ -246,7 +258,7 @@ class ResourceView(ResourceActions, Vertical):
 
     def _maybe_prefetch(self, row: int) -> None:
         threshold = max(1, self.page_size // 2)
-        if self.has_more and not self.loading and row >= len(self.visible_rows) - threshold:
+        if self.has_more and not self.fetching and row >= len(self.visible_rows) - threshold:
             self._request_page()
 
     # ------------------------------------------------------------- selection
@@ -326,7 +338,7 @@ class ResourceView(ResourceActions, Vertical):
                 self.visible_rows.append(index)
                 rows.append(cells)
         self.table.append_rows(rows)
-        if self.loading:
+        if self.fetching:
             self.table.set_loading_row(True)
         self._update_states()
         self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
