@@ -73,6 +73,57 @@ def scoped_cursor(service: str, method: str, scope_param: str, *, ordered: bool 
     return make
 
 
+def service_get(service: str, method: str = "get") -> Getter:
+    """``workos.<service>.<method>(id)``."""
+
+    async def get(workos: Facade, item_id: str) -> Item:
+        item: Item = await getattr(getattr(workos, service), method)(item_id)
+        return item
+
+    return get
+
+
+def service_create(service: str, method: str = "create") -> Creator:
+    """``workos.<service>.<method>(input_model)``."""
+
+    async def create(workos: Facade, model: BaseModel) -> Item:
+        item: Item = await getattr(getattr(workos, service), method)(model)
+        return item
+
+    return create
+
+
+def service_update(service: str, method: str = "update") -> Updater:
+    """``workos.<service>.<method>(id, input_model)``."""
+
+    async def update(workos: Facade, item_id: str, model: BaseModel) -> Item:
+        item: Item = await getattr(getattr(workos, service), method)(item_id, model)
+        return item
+
+    return update
+
+
+def service_delete(service: str, method: str = "delete") -> Deleter:
+    """``workos.<service>.<method>(id)``."""
+
+    async def delete(workos: Facade, item_id: str) -> None:
+        await getattr(getattr(workos, service), method)(item_id)
+
+    return delete
+
+
+def service_action(service: str, method: str, id_field: str = "id") -> ActionRunner:
+    """An action calling ``workos.<service>.<method>(row.<id_field>)``; returns the new row."""
+
+    async def run(workos: Facade, item: Any, _input: BaseModel | None) -> Item | None:
+        result: Item | None = await getattr(getattr(workos, service), method)(
+            field_value(item, id_field)
+        )
+        return result
+
+    return run
+
+
 def field_value(item: Any, path: str) -> Any:
     """Read ``a.b.c`` from a model or mapping (extra fields included); a missing step is None."""
     value: Any = item
@@ -188,6 +239,8 @@ class ResourceType:
     create_model: type[BaseModel] | None = None
     update_model: type[BaseModel] | None = None
     create_prefill: Callable[[Mapping[str, Any]], Mapping[str, Any]] = _no_prefill
+    edit_source: Getter | None = None
+    edit_prefill: Callable[[Any], Mapping[str, Any]] | None = None
     filters: tuple[Filter, ...] = ()
     search_param: str | None = None
     sections: tuple[DetailSection, ...] = ()

@@ -35,6 +35,12 @@ def format_timestamp(value: Any) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def format_short_timestamp(value: Any) -> str:
+    """``YYYY-MM-DD HH:MM`` (UTC) for table columns, whose titles say UTC."""
+    text = format_timestamp(value)
+    return text.removesuffix(" UTC")
+
+
 def format_value(value: Any) -> str:
     """A short, single-line rendering of any value a model may hold."""
     if value is None or value == "":
@@ -94,3 +100,10 @@ def to_jsonable(item: Any) -> Any:
 
 def to_json(item: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_jsonable(item), indent=indent, sort_keys=False, ensure_ascii=False)
+
+
+def format_json_block(value: Any) -> str:
+    """Nested data as indented JSON (raw attributes and the like)."""
+    if value in (None, "", {}, []):
+        return EMPTY
+    return json.dumps(to_jsonable(value), indent=2, ensure_ascii=False, sort_keys=True)

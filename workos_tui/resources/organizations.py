@@ -9,37 +9,20 @@ from workos_tui.resources.base import (
     Column,
     DetailField,
     DetailSection,
-    Facade,
     Filter,
-    Item,
     Related,
     ResourceType,
+    service_create,
     service_cursor,
+    service_delete,
+    service_get,
+    service_update,
 )
-from workos_tui.resources.formatting import format_list_of, format_timestamp
+from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
 
 
 def _id(item: Any) -> str | None:
     return getattr(item, "id", None)
-
-
-async def _get(workos: Facade, item_id: str) -> Item:
-    organization: Item = await workos.organizations.get(item_id)
-    return organization
-
-
-async def _create(workos: Facade, model: Any) -> Item:
-    organization: Item = await workos.organizations.create(model)
-    return organization
-
-
-async def _update(workos: Facade, item_id: str, model: Any) -> Item:
-    organization: Item = await workos.organizations.update(item_id, model)
-    return organization
-
-
-async def _delete(workos: Facade, item_id: str) -> None:
-    await workos.organizations.delete(item_id)
 
 
 ORGANIZATIONS = ResourceType(
@@ -49,17 +32,17 @@ ORGANIZATIONS = ResourceType(
     aliases=("orgs", "org", "organisation", "organisations"),
     description="Customers of the application, with their domains.",
     list=service_cursor("organizations"),
-    get=_get,
-    create=_create,
-    update=_update,
-    delete=_delete,
+    get=service_get("organizations"),
+    create=service_create("organizations"),
+    update=service_update("organizations"),
+    delete=service_delete("organizations"),
     create_model=OrganizationCreate,
     update_model=OrganizationUpdate,
     columns=(
         Column("name", "Name", width=28),
         Column("id", "ID", width=30),
         Column("domains", "Domains", width=30, formatter=format_list_of("domain")),
-        Column("created_at", "Created", width=20, formatter=format_timestamp),
+        Column("created_at", "Created (UTC)", width=17, formatter=format_short_timestamp),
     ),
     search_param="search",
     filters=(Filter("domains", "Domains", kind="multi", placeholder="domains (a.com, b.com)"),),

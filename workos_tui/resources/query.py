@@ -11,6 +11,14 @@ from workos_tui.resources.formatting import format_value
 SEARCH_KEY = "__search__"
 
 
+def normalize_instant(text: str, *, end_of_day: bool) -> str:
+    """A bare date (``2024-01-31``) becomes the start or end of that day in UTC."""
+    stripped = text.strip()
+    if len(stripped) == 10 and stripped[4] == "-" and stripped[7] == "-":
+        return stripped + ("T23:59:59.999Z" if end_of_day else "T00:00:00.000Z")
+    return stripped
+
+
 def server_query(
     resource: ResourceType,
     values: Mapping[str, Any],
@@ -28,9 +36,9 @@ def server_query(
         if spec.kind == "date_range":
             start, end = value
             if start:
-                query[spec.query_param] = start
+                query[spec.query_param] = normalize_instant(start, end_of_day=False)
             if end and spec.end_param:
-                query[spec.end_param] = end
+                query[spec.end_param] = normalize_instant(end, end_of_day=True)
         else:
             query[spec.query_param] = value
     return query

@@ -43,7 +43,7 @@ class WorkOSConsole(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("colon", "jump", "Jump", id="app.jump"),
+        Binding("colon", "jump", "Jump", show=False, id="app.jump"),
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1/?"),
         Binding("ctrl+r", "toggle_inspector", "Requests", id="app.inspector"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),

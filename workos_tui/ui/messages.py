@@ -39,6 +39,15 @@ class ItemRevealed(Message):
         self.item = item
 
 
+class EditSourceLoaded(Message):
+    """The fresh copy of an item an edit form starts from (e.g. a Vault object's version)."""
+
+    def __init__(self, item_id: str, item: BaseModel) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.item = item
+
+
 class MutationSucceeded(Message):
     """A create, update, delete or extra action finished."""
 

@@ -61,6 +61,7 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         submit: Submit,
         *,
         mode: FormMode = "create",
+        always_send: set[str] | None = None,
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -69,6 +70,7 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         self.initial = dict(initial)
         self.submit = submit
         self.mode = mode
+        self.always_send = set(always_send or ())
         self.pending: BaseModel | None = None
         self.saving = False
 
@@ -132,7 +134,7 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         if self.mode == "edit" and not changed:
             self._show_error("Nothing changed.")
             return
-        result = parse_form(self.model, raw, only=changed | required)
+        result = parse_form(self.model, raw, only=changed | required | self.always_send)
         self.show_field_errors(result.errors)
         if result.model is None:
             if not any(key in {s.name for s in self.specs} for key in result.errors):

@@ -20,7 +20,7 @@ class AreaList(OptionList):
 
     DEFAULT_CSS = """
     AreaList {
-        width: 26;
+        width: 18;
         dock: left;
         border: none;
         border-right: vkey $foreground 20%;

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import SecretStr
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
@@ -20,11 +21,19 @@ HIDDEN_SECRET = "•••••• (press v to reveal)"
 def masked_json(resource: ResourceType, item: Any, *, reveal: bool) -> Any:
     """The item's JSON with its secret fields masked unless revealed."""
     data = to_jsonable(item)
-    if isinstance(data, dict) and not reveal:
+    if isinstance(data, dict):
         for name in resource.secret_fields:
-            if data.get(name) is not None:
-                data[name] = "••••••"
+            if data.get(name) is None:
+                continue
+            data[name] = reveal_secret(field_value(item, name)) if reveal else "••••••"
     return data
+
+
+def reveal_secret(value: Any) -> str:
+    """The plain text of a revealed secret (a ``SecretStr`` or anything else)."""
+    if isinstance(value, SecretStr):
+        return value.get_secret_value()
+    return format_value(value)
 
 
 class DetailPane(VerticalScroll):
@@ -123,7 +132,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
         if path in self.resource.secret_fields:
             if self._revealed is None:
                 return Text(HIDDEN_SECRET, style="dim")
-            return Text(format_value(field_value(self._revealed, path)), style="bold")
+            return Text(reveal_secret(field_value(self._revealed, path)), style="bold")
         return Text(str(render(item)))
 
     def _related_text(self) -> Text:

@@ -24,7 +24,7 @@ from workos_tui.resources.forms import RawValue, form_fields
 from workos_tui.resources.query import server_query
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error, unexpected_error
-from workos_tui.ui.messages import MutationFailed, MutationSucceeded
+from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
 from workos_tui.ui.screens.action_menu import ActionMenuScreen
 from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
 from workos_tui.ui.screens.export import ExportScreen
@@ -56,7 +56,7 @@ class ResourceActions(Widget):
         Binding("y", "copy_id", "Copy id", id="resource.copy_id"),
         Binding("Y", "copy_json", "Copy JSON", show=False, id="resource.copy_json"),
         Binding("w", "open_dashboard", "Dashboard", show=False, id="resource.dashboard"),
-        Binding("x", "export", "Export", id="resource.export"),
+        Binding("x", "export", "Export", show=False, id="resource.export"),
     ]
 
     resource: ResourceType
@@ -143,20 +143,57 @@ class ResourceActions(Widget):
         item = self.selected
         if item is None or resource.update is None or resource.update_model is None:
             return
+        if resource.edit_source is not None:
+            self._load_for_edit(resource.item_id(item))
+        else:
+            self._open_edit_form(item, item)
+
+    @work(exclusive=True, group="resource-edit-load")
+    async def _load_for_edit(self, item_id: str) -> None:
+        source = self.resource.edit_source
+        assert source is not None
+        try:
+            fresh = await source(self.context.workos, item_id)
+        except WorkOSError as error:
+            self.post_message(MutationFailed("edit", error))
+            return
+        self.post_message(EditSourceLoaded(item_id, fresh))
+
+    @on(EditSourceLoaded)
+    def _edit_source_loaded(self, message: EditSourceLoaded) -> None:
+        message.stop()
+        item = self.selected
+        if item is None or self.resource.item_id(item) != message.item_id:
+            return
+        self._open_edit_form(item, message.item)
+
+    def _open_edit_form(self, item: Any, source: Any) -> None:
+        resource = self.resource
         updater = resource.update
+        model = resource.update_model
+        assert updater is not None and model is not None
         workos = self.context.workos
         item_id = resource.item_id(item)
+        initial = initial_values(model, source)
+        always: set[str] = set()
+        if resource.edit_prefill is not None:
+            prefill = dict(resource.edit_prefill(source))
+            for spec in form_fields(model):
+                if spec.name in prefill:
+                    initial[spec.name] = spec.to_text(prefill[spec.name])
+                    always.add(spec.name)
 
-        async def submit(model: BaseModel) -> BaseModel | None:
-            return await updater(workos, item_id, model)
+        async def submit(changes: BaseModel) -> BaseModel | None:
+            return await updater(workos, item_id, changes)
 
         self.app.push_screen(
             FormScreen(
                 f"Edit {resource.singular} {resource.item_name(item)}",
-                resource.update_model,
-                initial_values(resource.update_model, item),
+                model,
+                initial,
                 submit,
                 mode="edit",
+                always_send=always,
             ),
             self._after_edit,
         )

@@ -28,6 +28,7 @@ from workos_tui.ui.messages import ItemRevealed, MutationFailed, PageFailed, Pag
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.error_panel import ErrorPanel
 from workos_tui.ui.widgets.filter_bar import FilterBar
+from workos_tui.ui.widgets.quick_filter import QuickFilter
 from workos_tui.ui.widgets.resource_actions import ResourceActions
 from workos_tui.ui.widgets.resource_table import ResourceTable
 
@@ -39,8 +40,8 @@ class ResourceView(ResourceActions, Vertical):
         Binding("r", "refresh", "Refresh", id="resource.refresh"),
         Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
         Binding("f", "focus_filters", "Filters", id="resource.filters"),
-        Binding("o", "toggle_order", "Order", id="resource.order"),
-        Binding("j", "toggle_json", "JSON", id="resource.raw_json"),
+        Binding("o", "toggle_order", "Order", show=False, id="resource.order"),
+        Binding("j", "toggle_json", "JSON", show=False, id="resource.raw_json"),
         Binding("v", "reveal", "Reveal", id="resource.reveal"),
         *[
             Binding(str(n), f"related({n - 1})", f"Related {n}", show=False, id=f"resource.rel{n}")
@@ -70,14 +71,15 @@ class ResourceView(ResourceActions, Vertical):
         self.resource = resource
         self.context = context
         self.scope = dict(scope or {})
-        self.filter_values: dict[str, Any] = {"__search__": search} if search else {}
+        searchable = resource.search_param is not None
+        self.filter_values: dict[str, Any] = {"__search__": search} if search and searchable else {}
         self.order: Order = "desc"
         self.items: list[Any] = []
         self.visible_rows: list[int] = []
         self.has_more = False
         self.fetching = False
         self.generation = 0
-        self.quick_text = ""
+        self.quick_text = "" if searchable else search
         self._source: PageSource | None = None
         self._reveal_token = 0
         self._revealed_id: str | None = None
@@ -95,7 +97,7 @@ class ResourceView(ResourceActions, Vertical):
             yield FilterBar(
                 self.resource, initial=self.filter_values, scope=self.scope, id="filter-bar"
             )
-        yield Input(placeholder="quick filter (loaded rows)…", id="quick-filter")
+        yield QuickFilter(placeholder="quick filter (loaded rows)…", id="quick-filter")
         with Horizontal(id="resource-body"):
             with Vertical(id="resource-list"):
                 yield ResourceTable(self.resource, id="resource-table")
@@ -105,7 +107,9 @@ class ResourceView(ResourceActions, Vertical):
             yield DetailPane(self.resource, id="resource-detail")
 
     def on_mount(self) -> None:
-        self.query_one("#quick-filter", Input).display = False
+        quick = self.query_one("#quick-filter", Input)
+        quick.value = self.quick_text
+        quick.display = bool(self.quick_text)
         self.query_one("#resource-error", ErrorPanel).display = False
         self.query_one("#resource-empty", Static).display = False
         self.reload()
@@ -303,7 +307,15 @@ class ResourceView(ResourceActions, Vertical):
         self.focus_table()
 
     def apply_search(self, text: str) -> None:
-        """Set the search filter (the `:users acme` jump) and reload."""
+        """Set the search filter (the `:users acme` jump) and reload.
+
+        A list without a server-side search filters its loaded rows instead.
+        """
+        if self.resource.search_param is None:
+            quick = self.query_one("#quick-filter", Input)
+            quick.value = text
+            quick.display = bool(text)
+            return
         values = dict(self.filter_values)
         if text:
             values["__search__"] = text
@@ -320,6 +332,11 @@ class ResourceView(ResourceActions, Vertical):
         event.stop()
         self.quick_text = event.value
         self._rebuild_visible()
+
+    @on(QuickFilter.Cleared)
+    def _quick_filter_cleared(self, event: QuickFilter.Cleared) -> None:
+        event.stop()
+        self.focus_table()
 
     @on(Input.Submitted, "#quick-filter")
     def _quick_filter_submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,102 @@
+"""Organization memberships: add, change role, deactivate, reactivate, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workos_tui.api.models.memberships import (
+    OrganizationMembershipCreate,
+    OrganizationMembershipUpdate,
+)
+from workos_tui.resources.base import (
+    Action,
+    Column,
+    DetailField,
+    DetailSection,
+    Filter,
+    Related,
+    ResourceType,
+    service_action,
+    service_create,
+    service_cursor,
+    service_delete,
+    service_get,
+    service_update,
+)
+from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
+
+MEMBERSHIP_STATUSES = ("active", "inactive", "pending")
+
+
+def _scope_prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {key: scope[key] for key in ("user_id", "organization_id") if key in scope}
+
+
+MEMBERSHIPS = ResourceType(
+    key="memberships",
+    title="Memberships",
+    singular="membership",
+    aliases=("organization_memberships",),
+    top_level=False,
+    scope_params=("user_id", "organization_id"),
+    list=service_cursor("organization_memberships"),
+    get=service_get("organization_memberships"),
+    create=service_create("organization_memberships"),
+    update=service_update("organization_memberships"),
+    delete=service_delete("organization_memberships"),
+    create_model=OrganizationMembershipCreate,
+    update_model=OrganizationMembershipUpdate,
+    create_prefill=_scope_prefill,
+    columns=(
+        Column("organization_name", "Organization", width=22),
+        Column("user.email", "User", width=28),
+        Column("role.slug", "Role", width=10),
+        Column("status", "Status", width=9),
+        Column("id", "ID", width=30),
+        Column("created_at", "Since (UTC)", width=17, formatter=format_short_timestamp),
+    ),
+    filters=(
+        Filter("statuses", "Statuses", kind="multi", placeholder="statuses (active, inactive)"),
+        Filter("user_id", "User", placeholder="user id (user_…)"),
+        Filter("organization_id", "Organization", placeholder="organization id (org_…)"),
+    ),
+    sections=(
+        DetailSection(
+            "Membership",
+            (
+                DetailField("ID", "id"),
+                DetailField("Status", "status"),
+                DetailField("Role", "role.slug"),
+                DetailField("Roles", "roles", format_list_of("slug")),
+                DetailField("Directory managed", "directory_managed"),
+                DetailField("User", "user_id"),
+                DetailField("Organization", "organization_id"),
+                DetailField("Organization name", "organization_name"),
+                DetailField("Custom attributes", "custom_attributes"),
+                DetailField("Created", "created_at", format_timestamp),
+                DetailField("Updated", "updated_at", format_timestamp),
+            ),
+        ),
+    ),
+    related=(
+        Related("User", "users", "id", lambda m: m.user_id),
+        Related("Organization", "organizations", "id", lambda m: m.organization_id),
+    ),
+    actions=(
+        Action(
+            "deactivate",
+            "Deactivate membership",
+            service_action("organization_memberships", "deactivate"),
+            confirm=True,
+            applies=lambda m: getattr(m, "status", None) == "active",
+        ),
+        Action(
+            "reactivate",
+            "Reactivate membership",
+            service_action("organization_memberships", "reactivate"),
+            applies=lambda m: getattr(m, "status", None) == "inactive",
+        ),
+    ),
+    name_field="id",
+)

@@ -1,0 +1,142 @@
+"""Vault objects: values stay hidden until revealed; versions, metadata, version-checked edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from workos_tui.api.models.vault import VaultObjectCreate, VaultObjectUpdate
+from workos_tui.resources.base import (
+    Column,
+    DetailField,
+    DetailSection,
+    Facade,
+    ListRequest,
+    Related,
+    ResourceType,
+    service_create,
+    service_cursor,
+    service_delete,
+    service_get,
+    service_update,
+)
+from workos_tui.resources.formatting import format_short_timestamp, format_timestamp
+from workos_tui.resources.sources import OneShotSource, PageSource
+
+
+def _id(item: Any) -> str | None:
+    return getattr(item, "id", None)
+
+
+def _edit_prefill(description: Any) -> Mapping[str, Any]:
+    """An update starts from the current version: saving fails if someone changed it since."""
+    metadata = getattr(description, "metadata", None)
+    return {"version_check": getattr(metadata, "version_id", None)}
+
+
+VAULT_OBJECTS = ResourceType(
+    key="vault",
+    title="Vault",
+    singular="vault object",
+    aliases=("kv", "secrets", "vault_objects"),
+    description="Encrypted key/value objects; values are shown only when revealed.",
+    list=service_cursor("vault"),
+    get=service_get("vault", "read"),
+    create=service_create("vault"),
+    update=service_update("vault"),
+    delete=service_delete("vault"),
+    create_model=VaultObjectCreate,
+    update_model=VaultObjectUpdate,
+    edit_source=service_get("vault", "get_metadata"),
+    edit_prefill=_edit_prefill,
+    columns=(
+        Column("name", "Name", width=36),
+        Column("id", "ID", width=36),
+        Column("updated_at", "Updated (UTC)", width=17, formatter=format_short_timestamp),
+    ),
+    search_param="search",
+    secret_fields=("value",),
+    sections=(
+        DetailSection(
+            "Object",
+            (
+                DetailField("Name", "name"),
+                DetailField("ID", "id"),
+                DetailField("Value", "value"),
+                DetailField("Updated", "updated_at", format_timestamp),
+            ),
+        ),
+    ),
+    related=(
+        Related("Versions", "vault_versions", "object_id", _id),
+        Related("Metadata", "vault_metadata", "object_id", _id),
+    ),
+    name_field="name",
+)
+
+
+def _list_versions(workos: Facade, request: ListRequest) -> PageSource:
+    object_id = str(request.filters["object_id"])
+
+    async def fetch() -> Sequence[Any]:
+        versions: list[Any] = await workos.vault.list_versions(object_id)
+        return versions
+
+    return OneShotSource(fetch)
+
+
+VAULT_VERSIONS = ResourceType(
+    key="vault_versions",
+    title="Vault versions",
+    singular="version",
+    top_level=False,
+    supports_order=False,
+    scope_params=("object_id",),
+    list=_list_versions,
+    columns=(
+        Column("id", "Version", width=36),
+        Column("current_version", "Current", width=8),
+        Column("size", "Size", width=8),
+        Column("created_at", "Created (UTC)", width=17, formatter=format_short_timestamp),
+    ),
+)
+
+
+def _list_metadata(workos: Facade, request: ListRequest) -> PageSource:
+    object_id = str(request.filters["object_id"])
+
+    async def fetch() -> Sequence[Any]:
+        return [await workos.vault.get_metadata(object_id)]
+
+    return OneShotSource(fetch)
+
+
+VAULT_METADATA = ResourceType(
+    key="vault_metadata",
+    title="Vault metadata",
+    singular="metadata",
+    top_level=False,
+    supports_order=False,
+    scope_params=("object_id",),
+    list=_list_metadata,
+    columns=(
+        Column("name", "Name", width=30),
+        Column("metadata.version_id", "Version", width=30),
+        Column("metadata.updated_at", "Updated (UTC)", width=17, formatter=format_short_timestamp),
+    ),
+    sections=(
+        DetailSection(
+            "Metadata",
+            (
+                DetailField("Name", "name"),
+                DetailField("ID", "id"),
+                DetailField("Version", "metadata.version_id"),
+                DetailField("Key", "metadata.key_id"),
+                DetailField("Key context", "metadata.context"),
+                DetailField("Environment", "metadata.environment_id"),
+                DetailField("Updated by", "metadata.updated_by.name"),
+                DetailField("Updated", "metadata.updated_at", format_timestamp),
+            ),
+        ),
+    ),
+)
