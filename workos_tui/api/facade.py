@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .client import WorkOSClient
     from .environment import Environment
     from .requestlog import RequestLog
+    from .services.api_keys import ApiKeysService
     from .services.directories import (
         DirectoriesService,
         DirectoryGroupsService,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .services.sso import ConnectionsService
     from .services.users import UsersService
     from .services.vault import VaultService
+    from .services.webhooks import WebhookEndpointsService
 
 
 class WorkOS:
@@ -127,3 +129,15 @@ class WorkOS:
         from .services.vault import VaultService
 
         return VaultService(self.client)
+
+    @cached_property
+    def webhook_endpoints(self) -> WebhookEndpointsService:
+        from .services.webhooks import WebhookEndpointsService
+
+        return WebhookEndpointsService(self.client)
+
+    @cached_property
+    def api_keys(self) -> ApiKeysService:
+        from .services.api_keys import ApiKeysService
+
+        return ApiKeysService(self.client)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from .state import EmulatorState
 
 DEFAULT_API_KEY = "sk_test_default"
 OPEN_PREFIXES = ("/_emulate", "/health")
+REQUEST_ID_HEADER = b"x-request-id"  # a fresh id on every response, like WorkOS
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,15 @@ class EmulatorMiddleware:
         response_headers: dict[str, str] = {}
         response_body = bytearray()
 
+        request_id = str(uuid.uuid4()).encode()
+
         async def capture(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                if not any(k.lower() == REQUEST_ID_HEADER for k, _ in message.get("headers", [])):
+                    headers = [*message.get("headers", []), (REQUEST_ID_HEADER, request_id)]
+                    message = {**message, "headers": headers}
                 for k, v in message.get("headers", []):
                     response_headers[k.decode("latin-1").lower()] = v.decode("latin-1")
             elif message["type"] == "http.response.body":

@@ -7,6 +7,16 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .api_keys import (
+        ApiKey,
+        ApiKeyExpire,
+        ApiKeyOwner,
+        ApiKeyValidate,
+        ApiKeyValidation,
+        CreatedApiKey,
+        OrganizationApiKeyCreate,
+        UserApiKeyCreate,
+    )
     from .base import InputModel, WorkOSModel
     from .common import SlimRole
     from .directories import (
@@ -64,8 +74,18 @@ if TYPE_CHECKING:
         VaultObjectUpdate,
         VaultObjectVersion,
     )
+    from .webhooks import (
+        WebhookEndpoint,
+        WebhookEndpointCreate,
+        WebhookEndpointUpdate,
+    )
 
 _EXPORTS = {
+    "ApiKey": "api_keys",
+    "ApiKeyExpire": "api_keys",
+    "ApiKeyOwner": "api_keys",
+    "ApiKeyValidate": "api_keys",
+    "ApiKeyValidation": "api_keys",
     "AuditLogConfiguration": "organizations",
     "AuditLogStream": "organizations",
     "AuditLogsRetention": "organizations",
@@ -73,6 +93,7 @@ _EXPORTS = {
     "AuthenticationFactor": "users",
     "Connection": "sso",
     "ConnectionDomain": "sso",
+    "CreatedApiKey": "api_keys",
     "DataKey": "vault",
     "DataKeyCreate": "vault",
     "DataKeyDecrypt": "vault",
@@ -90,6 +111,7 @@ _EXPORTS = {
     "InvitationResend": "invitations",
     "InvitationSend": "invitations",
     "Organization": "organizations",
+    "OrganizationApiKeyCreate": "api_keys",
     "OrganizationCreate": "organizations",
     "OrganizationDomain": "organizations",
     "OrganizationDomainCreate": "organizations",
@@ -103,6 +125,7 @@ _EXPORTS = {
     "SessionImpersonator": "users",
     "SlimRole": "common",
     "User": "users",
+    "UserApiKeyCreate": "api_keys",
     "UserCreate": "users",
     "UserIdentity": "users",
     "UserSession": "users",
@@ -116,10 +139,18 @@ _EXPORTS = {
     "VaultObjectSummary": "vault",
     "VaultObjectUpdate": "vault",
     "VaultObjectVersion": "vault",
+    "WebhookEndpoint": "webhooks",
+    "WebhookEndpointCreate": "webhooks",
+    "WebhookEndpointUpdate": "webhooks",
     "WorkOSModel": "base",
 }
 
 __all__ = [
+    "ApiKey",
+    "ApiKeyExpire",
+    "ApiKeyOwner",
+    "ApiKeyValidate",
+    "ApiKeyValidation",
     "AuditLogConfiguration",
     "AuditLogStream",
     "AuditLogsRetention",
@@ -127,6 +158,7 @@ __all__ = [
     "AuthenticationFactor",
     "Connection",
     "ConnectionDomain",
+    "CreatedApiKey",
     "DataKey",
     "DataKeyCreate",
     "DataKeyDecrypt",
@@ -144,6 +176,7 @@ __all__ = [
     "InvitationResend",
     "InvitationSend",
     "Organization",
+    "OrganizationApiKeyCreate",
     "OrganizationCreate",
     "OrganizationDomain",
     "OrganizationDomainCreate",
@@ -157,6 +190,7 @@ __all__ = [
     "SessionImpersonator",
     "SlimRole",
     "User",
+    "UserApiKeyCreate",
     "UserCreate",
     "UserIdentity",
     "UserSession",
@@ -170,6 +204,9 @@ __all__ = [
     "VaultObjectSummary",
     "VaultObjectUpdate",
     "VaultObjectVersion",
+    "WebhookEndpoint",
+    "WebhookEndpointCreate",
+    "WebhookEndpointUpdate",
     "WorkOSModel",
 ]
 

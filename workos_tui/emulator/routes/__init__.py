@@ -6,7 +6,17 @@ from ..http import Routes
 
 
 def all_tables() -> list[Routes]:
-    from . import directories, events, memberships, organizations, sso, users, vault
+    from . import (
+        api_keys,
+        directories,
+        events,
+        memberships,
+        organizations,
+        sso,
+        users,
+        vault,
+        webhooks,
+    )
 
     return [
         organizations.routes,
@@ -16,4 +26,6 @@ def all_tables() -> list[Routes]:
         directories.routes,
         events.routes,
         vault.routes,
+        webhooks.routes,
+        api_keys.routes,
     ]
