@@ -51,3 +51,54 @@ def current_view(app: WorkOSConsole) -> ResourceView:
 
 def status_text(view: ResourceView) -> str:
     return str(view.query_one("#resource-status").render())
+
+
+async def fill_form(app: WorkOSConsole, pilot: Any, values: dict[str, Any]) -> None:
+    """Type values into the open form (inputs, selects, switches)."""
+    from textual.widgets import Input, Select, Switch
+
+    form = app.screen
+    for name, value in values.items():
+        widget = form.query_one(f"#input-{name}")
+        if isinstance(widget, Switch):
+            widget.value = bool(value)
+        elif isinstance(widget, Select):
+            widget.value = value
+        elif isinstance(widget, Input):
+            widget.value = str(value)
+    await pilot.pause()
+
+
+async def submit_form(app: WorkOSConsole, pilot: Any, values: dict[str, Any]) -> None:
+    """Fill the open form, review it and confirm the save; wait for the save to finish."""
+    await fill_form(app, pilot, values)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.click("#form-confirm")
+    await settle(app, pilot)
+
+
+async def choose_action(app: WorkOSConsole, pilot: Any, key: str) -> None:
+    """Open the actions menu (a) and run the action with ``key``."""
+    from textual.widgets import OptionList
+
+    await pilot.press("a")
+    await pilot.pause()
+    options = app.screen.query_one(OptionList)
+    options.highlighted = options.get_option_index(key)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def open_related(app: WorkOSConsole, pilot: Any, number: int) -> ResourceView:
+    await pilot.press(str(number))
+    await settle(app, pilot)
+    view = app.current_resource_view()
+    assert view is not None
+    return view
+
+
+async def jump(app: WorkOSConsole, pilot: Any, text: str) -> ResourceView:
+    await pilot.press("colon", *text, "enter")
+    await settle(app, pilot)
+    return current_view(app)

@@ -296,6 +296,7 @@ class ResourceView(ResourceActions, Vertical):
     @on(FilterBar.Changed)
     def _filters_changed(self, event: FilterBar.Changed) -> None:
         event.stop()
+        self.focus_table()
         if event.values == self.filter_values:
             return
         self.filter_values = event.values
