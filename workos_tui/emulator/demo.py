@@ -12,6 +12,7 @@ import base64
 import random
 
 from . import names
+from .demo_authz import seed_authorization
 from .demo_extras import seed_extras
 from .ids import parse_iso
 from .seeder import Seeder
@@ -173,6 +174,9 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         org = orgs[k % len(orgs)]
         values = [f"{secret}-v{v}-{seeder.token(20)}" for v in range(1, 2 + k % 4)]
         seeder.vault_object(secret, values, {"organization_id": org["id"]})
+
+    # Permissions, roles, groups, authorization resources and role assignments.
+    seed_authorization(seeder, orgs)
 
     # Webhook endpoints, API keys, audit logs, feature flags, AuthKit configuration.
     seed_extras(seeder, orgs, users)

@@ -50,6 +50,18 @@ def _collections() -> dict[str, Collection]:
         ("vault_keys", "", []),
         ("roles", "role", [Index("slug"), Index("_organization_id")]),
         ("permissions", "perm", [Index("slug")]),
+        ("groups", "group", [Index("organization_id"), Index("_member_ids")]),
+        (
+            "authorization_resources",
+            "authz_resource",
+            [Index("organization_id"), Index("parent_resource_id"), Index("_key")],
+        ),
+        (
+            "role_assignments",
+            "role_assignment",
+            [Index("organization_membership_id"), Index("_resource_id"), Index("_gra_id")],
+        ),
+        ("group_role_assignments", "gra", [Index("group_id"), Index("_resource_id")]),
         ("webhook_endpoints", "we", []),
         ("api_keys", "api_key", [Index("_owner_id")]),
         ("feature_flags", "flag", [Index("slug")]),

@@ -8,10 +8,14 @@ from ..http import Routes
 def all_tables() -> list[Routes]:
     from . import (
         api_keys,
+        authz_resources,
         directories,
         events,
+        groups,
         memberships,
         organizations,
+        role_assignments,
+        roles,
         sso,
         users,
         vault,
@@ -28,4 +32,8 @@ def all_tables() -> list[Routes]:
         vault.routes,
         webhooks.routes,
         api_keys.routes,
+        roles.routes,
+        role_assignments.routes,
+        authz_resources.routes,
+        groups.routes,
     ]
