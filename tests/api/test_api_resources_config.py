@@ -15,7 +15,18 @@ from workos_tui.resources.api_keys import (
     USER_API_KEYS,
     OrganizationApiKeyForm,
 )
+from workos_tui.resources.audit_logs import (
+    AUDIT_LOG_ACTIONS,
+    AUDIT_LOG_EXPORTS,
+    AUDIT_LOG_SCHEMAS,
+)
 from workos_tui.resources.base import ListRequest, ResourceType
+from workos_tui.resources.feature_flags import (
+    FEATURE_FLAGS,
+    ORGANIZATION_FEATURE_FLAGS,
+    USER_FEATURE_FLAGS,
+    FlagTarget,
+)
 from workos_tui.resources.webhooks import WEBHOOK_ENDPOINTS
 
 
@@ -60,3 +71,30 @@ async def test_api_keys(workos: WorkOS, emulator: EmulatorHandle) -> None:
     user = next(u for u in emulator.state["api_keys"] if u["owner"]["type"] == "user")["owner"]
     user_rows = await _rows(USER_API_KEYS, workos, user_id=user["id"])
     assert user_rows and all(r.owner.id == user["id"] for r in user_rows)
+
+
+async def test_audit_logs(workos: WorkOS, emulator: EmulatorHandle) -> None:
+    actions = await _rows(AUDIT_LOG_ACTIONS, workos)
+    assert actions and AUDIT_LOG_ACTIONS.item_id(actions[0]) == actions[0].name
+    schemas = await _rows(AUDIT_LOG_SCHEMAS, workos, action="user.signed_in")
+    assert [s.version for s in schemas] == [2, 1]
+    export_id = emulator.state["audit_log_exports"].order[0]
+    exports = await _rows(AUDIT_LOG_EXPORTS, workos, id=export_id)
+    assert [e.id for e in exports] == [export_id]
+
+
+async def test_feature_flags(workos: WorkOS, emulator: EmulatorHandle) -> None:
+    flags = await _rows(FEATURE_FLAGS, workos)
+    assert len(flags) == 5
+    one = await _rows(FEATURE_FLAGS, workos, slug="ai-summaries")
+    assert [f.slug for f in one] == ["ai-summaries"]
+    enable = next(a for a in FEATURE_FLAGS.actions if a.key == "enable")
+    assert enable.applies(one[0])
+    assert (await enable.run(workos, one[0], None)).enabled  # type: ignore[union-attr]
+    org_id = emulator.state["organizations"].order[-1]
+    add = next(a for a in FEATURE_FLAGS.actions if a.key == "add_target")
+    await add.run(workos, one[0], FlagTarget(resource_id=org_id))
+    scoped = await _rows(ORGANIZATION_FEATURE_FLAGS, workos, organization_id=org_id)
+    assert [f.slug for f in scoped] == ["ai-summaries"]
+    user_id = emulator.state["users"].order[0]
+    assert await _rows(USER_FEATURE_FLAGS, workos, user_id=user_id) is not None

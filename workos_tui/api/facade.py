@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from .environment import Environment
     from .requestlog import RequestLog
     from .services.api_keys import ApiKeysService
+    from .services.audit_logs import AuditLogsService
     from .services.directories import (
         DirectoriesService,
         DirectoryGroupsService,
         DirectoryUsersService,
     )
     from .services.events import EventsService
+    from .services.feature_flags import FeatureFlagsService
     from .services.memberships import InvitationsService, OrganizationMembershipsService
     from .services.organizations import OrganizationDomainsService, OrganizationsService
     from .services.sso import ConnectionsService
@@ -141,3 +143,15 @@ class WorkOS:
         from .services.api_keys import ApiKeysService
 
         return ApiKeysService(self.client)
+
+    @cached_property
+    def audit_logs(self) -> AuditLogsService:
+        from .services.audit_logs import AuditLogsService
+
+        return AuditLogsService(self.client)
+
+    @cached_property
+    def feature_flags(self) -> FeatureFlagsService:
+        from .services.feature_flags import FeatureFlagsService
+
+        return FeatureFlagsService(self.client)

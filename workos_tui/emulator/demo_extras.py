@@ -6,9 +6,12 @@ A few dozen records in all, so the default seed stays cheap on the console's sta
 
 from __future__ import annotations
 
+from . import ids
 from .http import public
 from .routes.api_keys import new_api_key
-from .seeder import Seeder
+from .routes.audit_logs import new_schema
+from .routes.feature_flags import emit_flag_event
+from .seeder import ENVIRONMENT_ID, Seeder
 from .store import Record
 
 WEBHOOKS = (
@@ -18,6 +21,19 @@ WEBHOOKS = (
 )
 ORG_KEY_NAMES = ("Production backend", "CI pipeline", "Data warehouse sync")
 USER_KEY_NAMES = ("Personal CLI", "Local development")
+AUDIT_ACTIONS = (
+    ("user.signed_in", ("user",)),
+    ("document.updated", ("document", "user")),
+    ("invoice.paid", ("invoice",)),
+    ("team.member_invited", ("team", "user")),
+)
+FLAGS = (
+    ("advanced-analytics", "Advanced analytics", "New analytics dashboard", ("reports",), True),
+    ("sso-self-serve", "Self-serve SSO", "Let admins set up SSO alone", ("auth",), True),
+    ("ai-summaries", "AI summaries", None, ("beta", "ai"), False),
+    ("legacy-export", "Legacy export", "Old CSV export", (), False),
+    ("dark-mode", "Dark mode", "Dark theme for the web app", ("ui",), True),
+)
 
 
 def seed_extras(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
@@ -48,3 +64,62 @@ def seed_extras(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None
         owner = {"type": "user", "id": user["id"], "organization_id": org_ids[0]}
         for name in USER_KEY_NAMES[: 1 + k % 2]:
             new_api_key(state, owner, name, [], None, "sk_" + seeder.token(40))
+    _audit_logs(seeder, orgs)
+    _feature_flags(seeder, orgs, users)
+
+
+def _audit_logs(seeder: Seeder, orgs: list[Record]) -> None:
+    state = seeder.state
+    for name, targets in AUDIT_ACTIONS:
+        new_schema(state, name, {"targets": [{"type": t} for t in targets]})
+    new_schema(state, "user.signed_in", {"targets": [{"type": "user"}], "metadata": {}})
+    org = orgs[0]
+    for k in range(12):
+        name, targets = AUDIT_ACTIONS[k % len(AUDIT_ACTIONS)]
+        event = {
+            "action": name,
+            "occurred_at": ids.iso(state.last_ms - (12 - k) * 3_600_000),
+            "actor": {"id": f"user_{k:02d}", "type": "user", "name": f"Demo user {k}"},
+            "targets": [{"id": f"{t}_{k:02d}", "type": t} for t in targets],
+            "context": {"location": f"203.0.113.{k + 1}", "user_agent": "Mozilla/5.0"},
+        }
+        state.create("audit_log_events", {"organization_id": org["id"], "event": event})
+    for k, export_state in enumerate(("ready", "expired")):
+        export = state.create(
+            "audit_log_exports",
+            {"object": "audit_log_export", "state": export_state, "url": None, "_events": 12},
+        )
+        if export_state == "ready":
+            export["url"] = f"https://exports.workos.example/audit_logs/{export['id']}.csv"
+        export["_organization_id"] = orgs[k]["id"]
+        state["audit_log_exports"].put(export)
+
+
+def _feature_flags(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
+    for k, (slug, name, description, tags, enabled) in enumerate(FLAGS):
+        owner = None
+        if users and k % 2 == 0:
+            u = users[k]
+            owner = {
+                "email": u["email"],
+                "first_name": u["first_name"],
+                "last_name": u["last_name"],
+            }
+        targets = [o["id"] for o in orgs[k : k + 3]] + [u["id"] for u in users[k : k + 1]]
+        flag = seeder.state.create(
+            "feature_flags",
+            {
+                "object": "feature_flag",
+                "environment_id": ENVIRONMENT_ID,
+                "slug": slug,
+                "name": name,
+                "description": description,
+                "owner": owner,
+                "tags": list(tags),
+                "enabled": enabled,
+                "default_value": False,
+                "_targets": targets if k != 3 else [],
+            },
+        )
+        if seeder.events:
+            emit_flag_event(seeder.state, "flag.created", flag)

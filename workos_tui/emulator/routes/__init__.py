@@ -8,9 +8,11 @@ from ..http import Routes
 def all_tables() -> list[Routes]:
     from . import (
         api_keys,
+        audit_logs,
         authz_resources,
         directories,
         events,
+        feature_flags,
         groups,
         memberships,
         organizations,
@@ -32,6 +34,8 @@ def all_tables() -> list[Routes]:
         vault.routes,
         webhooks.routes,
         api_keys.routes,
+        audit_logs.routes,
+        feature_flags.routes,
         roles.routes,
         role_assignments.routes,
         authz_resources.routes,
