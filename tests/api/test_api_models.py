@@ -37,6 +37,8 @@ MODEL_MODULES = [
     "directories",
     "events",
     "vault",
+    "authorization",
+    "groups",
 ]
 
 ORGANIZATION: dict[str, Any] = {

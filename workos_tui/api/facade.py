@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from .requestlog import RequestLog
     from .services.api_keys import ApiKeysService
     from .services.audit_logs import AuditLogsService
+    from .services.authorization import (
+        AuthorizationResourcesService,
+        GroupRoleAssignmentsService,
+        RoleAssignmentsService,
+    )
     from .services.directories import (
         DirectoriesService,
         DirectoryGroupsService,
@@ -19,8 +24,10 @@ if TYPE_CHECKING:
     )
     from .services.events import EventsService
     from .services.feature_flags import FeatureFlagsService
+    from .services.groups import GroupsService
     from .services.memberships import InvitationsService, OrganizationMembershipsService
     from .services.organizations import OrganizationDomainsService, OrganizationsService
+    from .services.roles import OrganizationRolesService, PermissionsService, RolesService
     from .services.sso import ConnectionsService
     from .services.users import UsersService
     from .services.vault import VaultService
@@ -155,3 +162,45 @@ class WorkOS:
         from .services.feature_flags import FeatureFlagsService
 
         return FeatureFlagsService(self.client)
+
+    @cached_property
+    def roles(self) -> RolesService:
+        from .services.roles import RolesService
+
+        return RolesService(self.client)
+
+    @cached_property
+    def organization_roles(self) -> OrganizationRolesService:
+        from .services.roles import OrganizationRolesService
+
+        return OrganizationRolesService(self.client)
+
+    @cached_property
+    def permissions(self) -> PermissionsService:
+        from .services.roles import PermissionsService
+
+        return PermissionsService(self.client)
+
+    @cached_property
+    def authorization_resources(self) -> AuthorizationResourcesService:
+        from .services.authorization import AuthorizationResourcesService
+
+        return AuthorizationResourcesService(self.client)
+
+    @cached_property
+    def role_assignments(self) -> RoleAssignmentsService:
+        from .services.authorization import RoleAssignmentsService
+
+        return RoleAssignmentsService(self.client)
+
+    @cached_property
+    def group_role_assignments(self) -> GroupRoleAssignmentsService:
+        from .services.authorization import GroupRoleAssignmentsService
+
+        return GroupRoleAssignmentsService(self.client)
+
+    @cached_property
+    def groups(self) -> GroupsService:
+        from .services.groups import GroupsService
+
+        return GroupsService(self.client)
