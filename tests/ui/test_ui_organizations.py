@@ -57,6 +57,8 @@ async def test_search_filter_and_quick_filter(console_factory: Any) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert [item.name for item in view.items] == ["Acme Rockets"]
+        assert view.table.has_focus
+        search.focus()
         search.value = ""
         await pilot.press("enter")
         await settle(app, pilot)

@@ -109,24 +109,35 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
             raw.update("")
             raw.display = False
 
+    def _rows(self, item: Any) -> list[tuple[Text, Text]]:
+        """(label, value) rows of every section; a section title has an empty value."""
+        rows: list[tuple[Text, Text]] = []
+        resource = self.resource
+        for number, section in enumerate(resource.sections):
+            if number:
+                rows.append((Text(""), Text("")))
+            rows.append((Text(section.title, style="underline"), Text("")))
+            for detail in section.fields:
+                value = self._field_text(item, detail.path, detail.render)
+                rows.append((Text(detail.label), value))
+        if not resource.sections:
+            for column in resource.columns:
+                rows.append((Text(column.title), Text(column.render(item))))
+        return rows
+
     def _sections_table(self, item: Any) -> Table:
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        resource = self.resource
-        sections = resource.sections
-        first = True
-        for section in sections:
-            if not first:
-                table.add_row("", "")
-            first = False
-            table.add_row(Text(section.title, style="underline"), "")
-            for detail in section.fields:
-                table.add_row(detail.label, self._field_text(item, detail.path, detail.render))
-        if not sections:
-            for column in resource.columns:
-                table.add_row(column.title, column.render(item))
+        for label, value in self._rows(item):
+            table.add_row(label, value)
         return table
+
+    def plain_text(self) -> str:
+        """The pane's fields as plain ``label: value`` lines (for tests and copying)."""
+        if self._item is None:
+            return ""
+        return "\n".join(f"{label.plain}: {value.plain}" for label, value in self._rows(self._item))
 
     def _field_text(self, item: Any, path: str, render: Any) -> Text:
         if path in self.resource.secret_fields:
