@@ -21,7 +21,7 @@ from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.commands import ConsoleCommands
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
-from workos_tui.ui.panels import PANELS
+from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.screens.profile_picker import ProfilePickerScreen
 from workos_tui.ui.screens.related import RelatedScreen
@@ -221,8 +221,9 @@ class WorkOSConsole(App[None]):
         if parsed is None:
             self._focus_area(self.current_area or self.start_area)
             return
-        if parsed.target in PANELS:
-            self.open_area(parsed.target)
+        panel = resolve_panel(parsed.target)
+        if panel is not None:
+            self.open_area(panel)
             return
         resource = self.registry.resolve(parsed.target)
         if resource is None or not resource.top_level:

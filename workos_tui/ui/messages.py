@@ -7,7 +7,7 @@ result that a newer refresh or filter change made stale.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from textual.message import Message
@@ -97,10 +97,11 @@ class ExportFailed(Message):
 
 
 class CryptoDone(Message):
-    def __init__(self, token: int, output: str) -> None:
+    def __init__(self, token: int, output: str, direction: Literal["encrypt", "decrypt"]) -> None:
         super().__init__()
         self.token = token
         self.output = output
+        self.direction = direction
 
 
 class CryptoFailed(Message):

@@ -14,6 +14,24 @@ from workos_tui.ui.context import ConsoleContext
 class Panel:
     title: str
     build: Callable[[ConsoleContext, str], Widget]
+    aliases: tuple[str, ...] = ()
 
 
-PANELS: dict[str, Panel] = {}
+def _vault_crypto(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.widgets.vault_crypto_panel import VaultCryptoPanel
+
+    return VaultCryptoPanel(context, id=widget_id)
+
+
+PANELS: dict[str, Panel] = {
+    "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
+}
+
+
+def resolve_panel(name: str) -> str | None:
+    """The panel key for a `:` jump name, if any."""
+    wanted = name.lower()
+    for key, panel in PANELS.items():
+        if wanted == key or wanted in panel.aliases:
+            return key
+    return None

@@ -282,7 +282,7 @@ class ResourceView(ResourceActions, Vertical):
         revealed = None
         self.detail.show_item(item, revealed=revealed)
         if self._revealed_id is not None:
-            self._hide_secret()
+            self.hide_secret()
 
     @property
     def selected(self) -> Any:
@@ -433,9 +433,9 @@ class ResourceView(ResourceActions, Vertical):
         self.detail.set_revealed(message.item)
         if self._hide_timer is not None:
             self._hide_timer.stop()
-        self._hide_timer = self.set_timer(self.context.reveal_seconds, self._hide_secret)
+        self._hide_timer = self.set_timer(self.context.reveal_seconds, self.hide_secret)
 
-    def _hide_secret(self) -> None:
+    def hide_secret(self) -> None:
         self._revealed_id = None
         self._reveal_token += 1
         if self._hide_timer is not None:
