@@ -1,0 +1,74 @@
+"""Write an SVG screenshot of every area of the console, from the demo dataset.
+
+    python -m workos_tui.screenshots [DIRECTORY]   (default: screenshots/)
+
+The console runs headless against the embedded emulator seeded with the deterministic demo
+company, at a fixed terminal size, with the base URL shown as a fixed label, so running it twice
+gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from workos_tui.api.environment import Environment
+from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
+
+SIZE = (140, 40)
+BASE_URL_LABEL = "demo emulator"
+
+
+async def _capture_area(environment: Environment, area: str, target: Path) -> None:
+    from workos_tui.ui.app import WorkOSConsole
+
+    console = WorkOSConsole(
+        environment, start_area=area, base_url_label=BASE_URL_LABEL, open_browser=False
+    )
+    async with console.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await console.workers.wait_for_complete()
+            await pilot.pause()
+            if not any(worker.is_running for worker in console.workers):
+                break
+        await pilot.pause()
+        console.save_screenshot(filename=target.name, path=str(target.parent))
+
+
+async def write_screenshots(directory: Path) -> list[Path]:
+    """Start the demo emulator, then capture each area into ``directory``; return the files."""
+    from workos_tui.ui.app import WorkOSConsole
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with EmulatorServer(create_app(demo_state())) as server:
+        environment = Environment(
+            name="demo",
+            api_key=SecretStr(DEFAULT_API_KEY),
+            base_url=server.base_url,
+            demo=True,
+        )
+        areas = WorkOSConsole(environment, open_browser=False).area_titles()
+        for key, _title in areas:
+            target = directory / f"{key.replace('_', '-')}.svg"
+            await _capture_area(environment, key, target)
+            written.append(target)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workos_tui.screenshots", description=__doc__)
+    parser.add_argument("directory", nargs="?", default="screenshots", type=Path)
+    args = parser.parse_args(argv)
+    for path in asyncio.run(write_screenshots(args.directory)):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
