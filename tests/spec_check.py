@@ -96,6 +96,20 @@ ALLOWED: tuple[Allowance, ...] = (
         "operation declares only 200.",
     ),
     Allowance(
+        "GET",
+        "/user_management/redirect_uris",
+        422,
+        "A limit outside 1-100 or an unknown order is 422 like every other WorkOS list; this "
+        "operation declares only 200/401.",
+    ),
+    Allowance(
+        "GET",
+        "/user_management/cors_origins",
+        422,
+        "A limit outside 1-100 or an unknown order is 422 like every other WorkOS list; this "
+        "operation declares only 200/401.",
+    ),
+    Allowance(
         "PUT",
         "/vault/v1/kv/{id}",
         404,

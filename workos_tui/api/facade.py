@@ -12,6 +12,12 @@ if TYPE_CHECKING:
     from .requestlog import RequestLog
     from .services.api_keys import ApiKeysService
     from .services.audit_logs import AuditLogsService
+    from .services.authkit import (
+        AdminPortalService,
+        CorsOriginsService,
+        JwtTemplateService,
+        RedirectUrisService,
+    )
     from .services.authorization import (
         AuthorizationResourcesService,
         GroupRoleAssignmentsService,
@@ -204,3 +210,27 @@ class WorkOS:
         from .services.groups import GroupsService
 
         return GroupsService(self.client)
+
+    @cached_property
+    def redirect_uris(self) -> RedirectUrisService:
+        from .services.authkit import RedirectUrisService
+
+        return RedirectUrisService(self.client)
+
+    @cached_property
+    def cors_origins(self) -> CorsOriginsService:
+        from .services.authkit import CorsOriginsService
+
+        return CorsOriginsService(self.client)
+
+    @cached_property
+    def jwt_template(self) -> JwtTemplateService:
+        from .services.authkit import JwtTemplateService
+
+        return JwtTemplateService(self.client)
+
+    @cached_property
+    def admin_portal(self) -> AdminPortalService:
+        from .services.authkit import AdminPortalService
+
+        return AdminPortalService(self.client)

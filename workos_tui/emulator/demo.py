@@ -12,6 +12,7 @@ import base64
 import random
 
 from . import names
+from .demo_authkit import seed_authkit
 from .demo_authz import seed_authorization
 from .demo_extras import seed_extras
 from .ids import parse_iso
@@ -180,4 +181,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
 
     # Webhook endpoints, API keys, audit logs, feature flags, AuthKit configuration.
     seed_extras(seeder, orgs, users)
+
+    # AuthKit configuration: redirect URIs, CORS origins, JWT template.
+    seed_authkit(seeder)
     seeder.finish()

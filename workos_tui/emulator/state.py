@@ -68,6 +68,11 @@ def _collections() -> dict[str, Collection]:
         ("audit_log_actions", "audit_action", [Index("name")]),
         ("audit_log_events", "audit_log_event", [Index("organization_id")]),
         ("audit_log_exports", "audit_log_export", []),
+        ("redirect_uris", "redir", [Index("uri")]),
+        ("cors_origins", "cors_origin", [Index("origin", lower=True)]),
+        ("auth_challenges", "auth_challenge", [Index("authentication_factor_id")]),
+        ("magic_auths", "magic_auth", [Index("user_id")]),
+        ("email_changes", "email_change", [Index("user_id")]),
     ]
     return {name: Collection(name, prefix, indexes) for name, prefix, indexes in spec}
 

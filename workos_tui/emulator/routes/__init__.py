@@ -7,8 +7,10 @@ from ..http import Routes
 
 def all_tables() -> list[Routes]:
     from . import (
+        admin_portal,
         api_keys,
         audit_logs,
+        authkit_config,
         authz_resources,
         directories,
         events,
@@ -40,4 +42,6 @@ def all_tables() -> list[Routes]:
         role_assignments.routes,
         authz_resources.routes,
         groups.routes,
+        admin_portal.routes,
+        authkit_config.routes,
     ]
