@@ -117,6 +117,20 @@ ALLOWED: tuple[Allowance, ...] = (
         "only 201/400/409.",
         frozenset({"error"}),
     ),
+    Allowance(
+        "PUT",
+        "/user_management/users/{user_id}/connected_accounts/{slug}",
+        422,
+        "An invalid body (e.g. an unknown state) is 422 as on the POST of the same path; the "
+        "PUT declares only 200/401/404.",
+    ),
+    Allowance(
+        "GET",
+        "/data-integrations",
+        422,
+        "A limit outside 1-100 or an unknown order is 422 like every other WorkOS list; this "
+        "operation declares only 200/401.",
+    ),
 )
 
 

@@ -18,8 +18,11 @@ from test_api_spec_requests import _SpecRequest
 
 from workos_tui.api import Environment, WorkOS, WorkOSClient, WorkOSError
 from workos_tui.api.models import (
+    AuthenticationFactorChallenge,
+    AuthenticationFactorEnroll,
     CorsOriginCreate,
     JwtTemplateUpdate,
+    MagicAuthCreate,
     PortalLinkCreate,
     RedirectUriCreate,
 )
@@ -47,6 +50,32 @@ CALLS: dict[str, Call] = {
     ),
     "jwt_template.get": lambda w: w.jwt_template.get(),
     "jwt_template.update": lambda w: w.jwt_template.update(JwtTemplateUpdate(content="{}")),
+    "mfa.enroll_totp": lambda w: w.mfa.enroll_factor(
+        AuthenticationFactorEnroll(
+            type="totp", totp_issuer="Acme", totp_user="a@a.example", user_id="user_1"
+        )
+    ),
+    "mfa.enroll_sms": lambda w: w.mfa.enroll_factor(
+        AuthenticationFactorEnroll(type="sms", phone_number="+15555550123")
+    ),
+    "mfa.get_factor": lambda w: w.mfa.get_factor("auth_factor_1"),
+    "mfa.delete_factor": lambda w: w.mfa.delete_factor("auth_factor_1"),
+    "mfa.challenge_factor": lambda w: w.mfa.challenge_factor("auth_factor_1"),
+    "mfa.challenge_sms": lambda w: w.mfa.challenge_factor(
+        "auth_factor_1", AuthenticationFactorChallenge(sms_template="Code {{code}}")
+    ),
+    "mfa.verify_challenge": lambda w: w.mfa.verify_challenge("auth_challenge_1", "123456"),
+    "magic_auth.create": lambda w: w.magic_auth.create(
+        MagicAuthCreate(
+            email="a@a.example",
+            invitation_token=SecretStr("tok"),
+            ip_address="203.0.113.1",
+            user_agent="ua",
+        )
+    ),
+    "magic_auth.get": lambda w: w.magic_auth.get("magic_auth_1"),
+    "email_changes.send": lambda w: w.email_changes.send("user_1", "b@a.example"),
+    "email_changes.confirm": lambda w: w.email_changes.confirm("user_1", "123456"),
 }
 
 EXPECTED_OPERATIONS = {
@@ -58,6 +87,15 @@ EXPECTED_OPERATIONS = {
     ("POST", "/user_management/cors_origins"),
     ("GET", "/user_management/jwt_template"),
     ("PUT", "/user_management/jwt_template"),
+    ("POST", "/auth/factors/enroll"),
+    ("GET", "/auth/factors/{id}"),
+    ("DELETE", "/auth/factors/{id}"),
+    ("POST", "/auth/factors/{id}/challenge"),
+    ("POST", "/auth/challenges/{id}/verify"),
+    ("POST", "/user_management/magic_auth"),
+    ("GET", "/user_management/magic_auth/{id}"),
+    ("POST", "/user_management/users/{id}/email_change/send"),
+    ("POST", "/user_management/users/{id}/email_change/confirm"),
 }
 
 

@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     from .services.events import EventsService
     from .services.feature_flags import FeatureFlagsService
     from .services.groups import GroupsService
+    from .services.magic_auth import (
+        EmailChangesService,
+        MagicAuthService,
+    )
     from .services.memberships import InvitationsService, OrganizationMembershipsService
+    from .services.mfa import (
+        MfaService,
+    )
     from .services.organizations import OrganizationDomainsService, OrganizationsService
     from .services.roles import OrganizationRolesService, PermissionsService, RolesService
     from .services.sso import ConnectionsService
@@ -234,3 +241,21 @@ class WorkOS:
         from .services.authkit import AdminPortalService
 
         return AdminPortalService(self.client)
+
+    @cached_property
+    def mfa(self) -> MfaService:
+        from .services.mfa import MfaService
+
+        return MfaService(self.client)
+
+    @cached_property
+    def magic_auth(self) -> MagicAuthService:
+        from .services.magic_auth import MagicAuthService
+
+        return MagicAuthService(self.client)
+
+    @cached_property
+    def email_changes(self) -> EmailChangesService:
+        from .services.magic_auth import EmailChangesService
+
+        return EmailChangesService(self.client)

@@ -14,6 +14,7 @@ import random
 from . import names
 from .demo_authkit import seed_authkit
 from .demo_authz import seed_authorization
+from .demo_connect import seed_connect
 from .demo_extras import seed_extras
 from .ids import parse_iso
 from .seeder import Seeder
@@ -184,4 +185,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
 
     # AuthKit configuration: redirect URIs, CORS origins, JWT template.
     seed_authkit(seeder)
+
+    # Connect applications, authorized applications, Pipes integrations and accounts.
+    seed_connect(seeder, orgs, users)
     seeder.finish()

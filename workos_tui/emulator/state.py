@@ -73,6 +73,15 @@ def _collections() -> dict[str, Collection]:
         ("auth_challenges", "auth_challenge", [Index("authentication_factor_id")]),
         ("magic_auths", "magic_auth", [Index("user_id")]),
         ("email_changes", "email_change", [Index("user_id")]),
+        ("connect_applications", "conn_app", [Index("client_id"), Index("organization_id")]),
+        ("connect_application_secrets", "secret", [Index("_application_id")]),
+        (
+            "authorized_applications",
+            "authorized_connect_app",
+            [Index("user_id"), Index("_organization_id"), Index("_application_id")],
+        ),
+        ("data_integrations", "data_integration", [Index("slug")]),
+        ("connected_accounts", "data_installation", [Index("user_id"), Index("_integration_id")]),
     ]
     return {name: Collection(name, prefix, indexes) for name, prefix, indexes in spec}
 

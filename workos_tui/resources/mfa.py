@@ -1,0 +1,108 @@
+"""MFA factors: a user's enrolled factors (listed under the user), fetched, enrolled and
+deleted through ``/auth/factors``; a user's email change.
+
+``USER_AUTH_FACTORS`` is nested under a user (scope ``user_id``). ``CHANGE_EMAIL`` is an action
+for a user's screen: it sends the one-time code to the new address (confirming needs the code
+the user received, which the console never sees).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from workos_tui.api.models.magic_auth import EmailChangeSend
+from workos_tui.api.models.mfa import AuthenticationFactorEnroll
+from workos_tui.resources.base import (
+    Action,
+    Column,
+    DetailField,
+    DetailSection,
+    Facade,
+    Item,
+    ResourceType,
+    scoped_cursor,
+)
+from workos_tui.resources.formatting import format_timestamp
+
+
+async def _get(workos: Facade, item_id: str) -> Item:
+    factor: Item = await workos.mfa.get_factor(item_id)
+    return factor
+
+
+async def _enroll(workos: Facade, model: BaseModel) -> Item:
+    factor: Item = await workos.mfa.enroll_factor(model)
+    return factor
+
+
+async def _delete(workos: Facade, item_id: str) -> None:
+    await workos.mfa.delete_factor(item_id)
+
+
+def _prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"user_id": scope.get("user_id", ""), "type": "totp"}
+
+
+USER_AUTH_FACTORS = ResourceType(
+    key="auth_factors",
+    title="Auth factors",
+    singular="auth factor",
+    aliases=("factors", "mfa", "authentication_factors"),
+    description="A user's enrolled MFA factors (TOTP apps, SMS numbers, generic OTP).",
+    top_level=False,
+    scope_params=("user_id",),
+    list=scoped_cursor("users", "auth_factors_cursor", "user_id"),
+    get=_get,
+    create=_enroll,
+    delete=_delete,
+    create_model=AuthenticationFactorEnroll,
+    create_prefill=_prefill,
+    columns=(
+        Column("type", "Type", width=12),
+        Column("totp.issuer", "Issuer", width=20),
+        Column("totp.user", "Account", width=30),
+        Column("sms.phone_number", "Phone", width=16),
+        Column("id", "ID", width=38),
+        Column("created_at", "Enrolled", width=20, formatter=format_timestamp),
+    ),
+    sections=(
+        DetailSection(
+            "Factor",
+            (
+                DetailField("ID", "id"),
+                DetailField("Type", "type"),
+                DetailField("User", "user_id"),
+                DetailField("TOTP issuer", "totp.issuer"),
+                DetailField("TOTP account", "totp.user"),
+                DetailField("Phone number", "sms.phone_number"),
+            ),
+        ),
+        DetailSection(
+            "Timestamps",
+            (
+                DetailField("Enrolled", "created_at", format_timestamp),
+                DetailField("Updated", "updated_at", format_timestamp),
+            ),
+        ),
+    ),
+    name_field="type",
+    secret_fields=("totp.secret", "totp.qr_code", "totp.uri"),
+)
+
+
+async def _send_email_change(workos: Facade, item: Any, form: BaseModel | None) -> Item | None:
+    assert isinstance(form, EmailChangeSend)
+    change: Item = await workos.email_changes.send(item.id, form.new_email)
+    return change
+
+
+CHANGE_EMAIL = Action(
+    "change_email",
+    "Change email (sends a code to the new address)",
+    _send_email_change,
+    input_model=EmailChangeSend,
+    mutates=False,
+)
