@@ -47,8 +47,29 @@ class Exchange:
 Recorder = Callable[[Exchange], None]
 
 
+# Operations the spec declares with ``security: []`` (browser redirects, OAuth token exchanges
+# that carry their own client credentials, the JWKS) or with their own scheme (``/sso/profile``
+# takes an SSO access token): the handler authenticates them, not the API key.
+PUBLIC_PATHS = frozenset(
+    {
+        "/sso/authorize",
+        "/sso/logout",
+        "/sso/profile",
+        "/sso/token",
+        "/user_management/authorize",
+        "/user_management/authorize/device",
+        "/user_management/sessions/logout",
+    }
+)
+PUBLIC_PREFIXES = ("/sso/jwks/",)
+
+
 def _is_open(path: str) -> bool:
     return path == "/health" or path == "/_emulate" or path.startswith("/_emulate/")
+
+
+def _is_public(path: str) -> bool:
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
 
 
 class EmulatorMiddleware:
@@ -109,7 +130,7 @@ class EmulatorMiddleware:
         hook = None if _is_open(path) else self.state.hooks.match(method, path)
         if hook is not None:
             await self._apply_hook(hook, scope, replay, capture)
-        elif not _is_open(path) and not self._authorized(scope):
+        elif not _is_open(path) and not _is_public(path) and not self._authorized(scope):
             await json_response(UNAUTHORIZED_BODY, 401)(scope, replay, capture)
         else:
             await self.app(scope, replay, capture)
@@ -149,7 +170,7 @@ class EmulatorMiddleware:
                 return
             raise ConnectionAbortedError("hook asked to drop the connection")
         if hook.status is None:
-            if not self._authorized(scope):
+            if not _is_public(scope["path"]) and not self._authorized(scope):
                 await json_response(UNAUTHORIZED_BODY, 401)(scope, receive, send)
             else:
                 await self.app(scope, receive, send)

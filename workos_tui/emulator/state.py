@@ -73,6 +73,11 @@ def _collections() -> dict[str, Collection]:
         ("auth_challenges", "auth_challenge", [Index("authentication_factor_id")]),
         ("magic_auths", "magic_auth", [Index("user_id")]),
         ("email_changes", "email_change", [Index("user_id")]),
+        ("auth_codes", "", [Index("kind")]),  # id = the code/token itself
+        ("radar_challenges", "radar_challenge", [Index("user_id")]),
+        ("radar_attempts", "radar_att", []),
+        ("radar_list_entries", "", []),  # id = "type:action:entry"
+        ("agent_registrations", "agent_reg", [Index("_claim_token")]),
         ("connect_applications", "conn_app", [Index("client_id"), Index("organization_id")]),
         ("connect_application_secrets", "secret", [Index("_application_id")]),
         (
