@@ -39,6 +39,8 @@ MODEL_MODULES = [
     "vault",
     "authorization",
     "groups",
+    "connect",
+    "pipes",
 ]
 
 ORGANIZATION: dict[str, Any] = {

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         GroupRoleAssignmentsService,
         RoleAssignmentsService,
     )
+    from .services.connect import AuthorizedApplicationsService, ConnectApplicationsService
     from .services.directories import (
         DirectoriesService,
         DirectoryGroupsService,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         MfaService,
     )
     from .services.organizations import OrganizationDomainsService, OrganizationsService
+    from .services.pipes import ConnectedAccountsService, DataIntegrationsService
     from .services.roles import OrganizationRolesService, PermissionsService, RolesService
     from .services.sso import ConnectionsService
     from .services.users import UsersService
@@ -259,3 +261,27 @@ class WorkOS:
         from .services.magic_auth import EmailChangesService
 
         return EmailChangesService(self.client)
+
+    @cached_property
+    def connect_applications(self) -> ConnectApplicationsService:
+        from .services.connect import ConnectApplicationsService
+
+        return ConnectApplicationsService(self.client)
+
+    @cached_property
+    def authorized_applications(self) -> AuthorizedApplicationsService:
+        from .services.connect import AuthorizedApplicationsService
+
+        return AuthorizedApplicationsService(self.client)
+
+    @cached_property
+    def data_integrations(self) -> DataIntegrationsService:
+        from .services.pipes import DataIntegrationsService
+
+        return DataIntegrationsService(self.client)
+
+    @cached_property
+    def connected_accounts(self) -> ConnectedAccountsService:
+        from .services.pipes import ConnectedAccountsService
+
+        return ConnectedAccountsService(self.client)
