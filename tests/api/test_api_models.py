@@ -41,6 +41,7 @@ MODEL_MODULES = [
     "groups",
     "connect",
     "pipes",
+    "authentication",
 ]
 
 ORGANIZATION: dict[str, Any] = {

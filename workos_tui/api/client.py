@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from pydantic import SecretStr
 
 from workos_tui import __version__
 
@@ -51,6 +52,20 @@ class _BearerAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"_BearerAuth(environment={self._environment.name!r})"
+
+
+class _TokenAuth(httpx.Auth):
+    """A per-request Bearer token other than the API key (never kept beyond the request)."""
+
+    def __init__(self, token: SecretStr) -> None:
+        self._token = token
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._token.get_secret_value()}"
+        yield request
+
+    def __repr__(self) -> str:
+        return "_TokenAuth(token=SecretStr('**********'))"
 
 
 class WorkOSClient:
@@ -136,11 +151,14 @@ class WorkOSClient:
         comma_joined: Collection[str] = (),
         idempotency_key: str | None = None,
         log_path: str | None = None,
+        bearer: SecretStr | None = None,
     ) -> Any:
         """Send a request and return the parsed JSON body (``None`` for an empty body).
 
         ``comma_joined`` names array parameters the spec sends comma-joined; ``log_path`` is the
-        path as logs and errors show it (for paths that embed a secret, e.g. an invitation token).
+        path as logs and errors show it (for paths that embed a secret, e.g. an invitation token);
+        ``bearer`` replaces the API key for operations authenticated otherwise (an SSO access
+        token for ``GET /sso/profile``).
         Raises a :class:`~workos_tui.api.errors.WorkOSError` subclass on any failure.
         """
         method = method.upper()
@@ -192,7 +210,12 @@ class WorkOSClient:
             request_id: str | None = None
             try:
                 response = await self._http.request(
-                    method, path, params=tuple(query), content=content, headers=headers
+                    method,
+                    path,
+                    params=tuple(query),
+                    content=content,
+                    headers=headers,
+                    auth=_TokenAuth(bearer) if bearer is not None else httpx.USE_CLIENT_DEFAULT,
                 )
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, method, shown_path)

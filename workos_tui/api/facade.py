@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .requestlog import RequestLog
     from .services.api_keys import ApiKeysService
     from .services.audit_logs import AuditLogsService
+    from .services.authentication import AuthenticationService
     from .services.authkit import (
         AdminPortalService,
         CorsOriginsService,
@@ -42,8 +43,10 @@ if TYPE_CHECKING:
     )
     from .services.organizations import OrganizationDomainsService, OrganizationsService
     from .services.pipes import ConnectedAccountsService, DataIntegrationsService
+    from .services.radar import RadarService
     from .services.roles import OrganizationRolesService, PermissionsService, RolesService
     from .services.sso import ConnectionsService
+    from .services.sso_auth import SsoService
     from .services.users import UsersService
     from .services.vault import VaultService
     from .services.webhooks import WebhookEndpointsService
@@ -261,6 +264,24 @@ class WorkOS:
         from .services.magic_auth import EmailChangesService
 
         return EmailChangesService(self.client)
+
+    @cached_property
+    def sso(self) -> SsoService:
+        from .services.sso_auth import SsoService
+
+        return SsoService(self.client)
+
+    @cached_property
+    def authentication(self) -> AuthenticationService:
+        from .services.authentication import AuthenticationService
+
+        return AuthenticationService(self.client)
+
+    @cached_property
+    def radar(self) -> RadarService:
+        from .services.radar import RadarService
+
+        return RadarService(self.client)
 
     @cached_property
     def connect_applications(self) -> ConnectApplicationsService:
