@@ -34,12 +34,28 @@ def make_console(emulator: EmulatorHandle, **options: Any) -> WorkOSConsole:
 
 
 async def settle(app: WorkOSConsole, pilot: Any) -> None:
-    """Wait until every worker finished and the resulting messages were handled."""
-    for _ in range(5):
-        await app.workers.wait_for_complete()
+    """Wait until no worker is pending or running and the resulting messages were handled.
+
+    Deterministic: it waits on worker completion and message processing, never on a clock.
+    """
+    from textual.worker import WorkerState
+
+    quiet_rounds = 0
+    for _ in range(100):
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
-            break
+        busy = [
+            worker
+            for worker in app.workers
+            if worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+        if busy:
+            quiet_rounds = 0
+            await app.workers.wait_for_complete(busy)
+        else:
+            quiet_rounds += 1
+            if quiet_rounds >= 3:
+                break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

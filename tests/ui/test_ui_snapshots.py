@@ -1,0 +1,66 @@
+"""SVG snapshots of each area's main screen at a fixed size, on the fixed demo data.
+
+The base URL is shown under a fixed label (its port changes every run) and every timestamp is
+rendered absolute, so the screens are deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+from ui_helpers import settle
+
+from workos_tui.ui.app import WorkOSConsole
+
+SNAPSHOT_SIZE = (120, 36)
+
+
+def opened(area: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, WorkOSConsole)
+        await settle(app, pilot)
+        if area != "organizations":
+            app.open_area(area)
+            await settle(app, pilot)
+        if keys:
+            await pilot.press(*keys)
+            await settle(app, pilot)
+        for text_area in app.query(TextArea):
+            text_area.cursor_blink = False
+        view = app.current_resource_view()
+        if view is not None and not keys:
+            view.focus_table()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize(
+    "area",
+    ["organizations", "users", "invitations", "connections", "directories", "events", "vault"],
+)
+def test_area_main_screen(area: str, console_factory: Any, snap_compare: Any) -> None:
+    app = console_factory()
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=opened(area))
+
+
+def test_vault_crypto_panel(console_factory: Any, snap_compare: Any) -> None:
+    app = console_factory()
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=opened("vault-crypto"))
+
+
+def test_organization_related_domains(console_factory: Any, snap_compare: Any) -> None:
+    app = console_factory()
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=opened("organizations", "1"))
+
+
+def test_organization_create_form(console_factory: Any, snap_compare: Any) -> None:
+    app = console_factory()
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=opened("organizations", "n"))
