@@ -168,13 +168,16 @@ def _pipes(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
         }
     }
     accounts = [
-        (integrations[0], users[0], "connected", "oauth"),
-        (integrations[0], users[1], "needs_reauthorization", "oauth"),
-        (integrations[1], users[0], "connected", "oauth"),
-        (integrations[2], users[2], "connected", "api_key"),
-        (integrations[3], users[3], "connected", "client_credentials"),
+        (integrations[0], 0, "connected", "oauth"),
+        (integrations[0], 1, "needs_reauthorization", "oauth"),
+        (integrations[1], 0, "connected", "oauth"),
+        (integrations[2], 2, "connected", "api_key"),
+        (integrations[3], 3, "connected", "client_credentials"),
     ]
-    for integration, user, account_state, method in accounts:
+    for integration, user_index, account_state, method in accounts:
+        if user_index >= len(users):  # a small --scale has fewer users than the demo accounts
+            continue
+        user = users[user_index]
         org_ids = user.get("_organization_ids") or []
         org_id = org_ids[0] if integration["slug"] == "slack" and org_ids else None
         fields = {

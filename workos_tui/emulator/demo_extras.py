@@ -99,7 +99,7 @@ def _feature_flags(seeder: Seeder, orgs: list[Record], users: list[Record]) -> N
     for k, (slug, name, description, tags, enabled) in enumerate(FLAGS):
         owner = None
         if users and k % 2 == 0:
-            u = users[k]
+            u = users[k % len(users)]
             owner = {
                 "email": u["email"],
                 "first_name": u["first_name"],
