@@ -42,6 +42,8 @@ MODEL_MODULES = [
     "connect",
     "pipes",
     "authentication",
+    "agents",
+    "client_tokens",
 ]
 
 ORGANIZATION: dict[str, Any] = {

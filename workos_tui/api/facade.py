@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .client import WorkOSClient
     from .environment import Environment
     from .requestlog import RequestLog
+    from .services.agents import AgentsService
     from .services.api_keys import ApiKeysService
     from .services.audit_logs import AuditLogsService
     from .services.authentication import AuthenticationService
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         GroupRoleAssignmentsService,
         RoleAssignmentsService,
     )
+    from .services.client_tokens import ClientApiService, ExternalAuthService, WidgetsService
     from .services.connect import AuthorizedApplicationsService, ConnectApplicationsService
     from .services.directories import (
         DirectoriesService,
@@ -306,3 +308,27 @@ class WorkOS:
         from .services.pipes import ConnectedAccountsService
 
         return ConnectedAccountsService(self.client)
+
+    @cached_property
+    def agents(self) -> AgentsService:
+        from .services.agents import AgentsService
+
+        return AgentsService(self.client)
+
+    @cached_property
+    def widgets(self) -> WidgetsService:
+        from .services.client_tokens import WidgetsService
+
+        return WidgetsService(self.client)
+
+    @cached_property
+    def client_api(self) -> ClientApiService:
+        from .services.client_tokens import ClientApiService
+
+        return ClientApiService(self.client)
+
+    @cached_property
+    def external_auth(self) -> ExternalAuthService:
+        from .services.client_tokens import ExternalAuthService
+
+        return ExternalAuthService(self.client)

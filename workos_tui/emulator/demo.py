@@ -12,6 +12,7 @@ import base64
 import random
 
 from . import names
+from .demo_agents import seed_agents
 from .demo_authkit import seed_authkit
 from .demo_authz import seed_authorization
 from .demo_connect import seed_connect
@@ -188,4 +189,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
 
     # Connect applications, authorized applications, Pipes integrations and accounts.
     seed_connect(seeder, orgs, users)
+
+    # Agent registrations.
+    seed_agents(seeder, orgs, users)
     seeder.finish()

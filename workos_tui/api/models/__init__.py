@@ -7,6 +7,18 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .agents import (
+        AgentClaim,
+        AgentClaimCompletion,
+        AgentCredentialValidate,
+        AgentCredentialValidation,
+        AgentIdentity,
+        AgentRegistration,
+        ClaimAttemptLink,
+        ClaimAttemptLinked,
+        ClaimAttemptUser,
+        ClaimOrganization,
+    )
     from .api_keys import (
         ApiKey,
         ApiKeyExpire,
@@ -85,6 +97,17 @@ if TYPE_CHECKING:
         RoleUpdate,
     )
     from .base import InputModel, WorkOSModel
+    from .client_tokens import (
+        ClientApiToken,
+        ClientApiTokenCreate,
+        ExternalAuthComplete,
+        ExternalAuthCompletion,
+        ExternalAuthUser,
+        UserConsentChoice,
+        UserConsentOption,
+        WidgetToken,
+        WidgetTokenCreate,
+    )
     from .common import SlimRole
     from .connect import (
         AuthorizedApplication,
@@ -207,6 +230,25 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {
+    "AgentClaim": "agents",
+    "AgentClaimCompletion": "agents",
+    "AgentCredentialValidate": "agents",
+    "AgentCredentialValidation": "agents",
+    "AgentIdentity": "agents",
+    "AgentRegistration": "agents",
+    "ClaimAttemptLink": "agents",
+    "ClaimAttemptLinked": "agents",
+    "ClaimAttemptUser": "agents",
+    "ClaimOrganization": "agents",
+    "ClientApiToken": "client_tokens",
+    "ClientApiTokenCreate": "client_tokens",
+    "ExternalAuthComplete": "client_tokens",
+    "ExternalAuthCompletion": "client_tokens",
+    "ExternalAuthUser": "client_tokens",
+    "UserConsentChoice": "client_tokens",
+    "UserConsentOption": "client_tokens",
+    "WidgetToken": "client_tokens",
+    "WidgetTokenCreate": "client_tokens",
     "Authentication": "authentication",
     "DeviceAuthorization": "authentication",
     "Impersonator": "authentication",
@@ -385,6 +427,12 @@ _EXPORTS = {
 __all__ = [
     "AccessToken",
     "AccessTokenResult",
+    "AgentClaim",
+    "AgentClaimCompletion",
+    "AgentCredentialValidate",
+    "AgentCredentialValidation",
+    "AgentIdentity",
+    "AgentRegistration",
     "ApiKey",
     "ApiKeyExpire",
     "ApiKeyInstallationInput",
@@ -428,6 +476,12 @@ __all__ = [
     "AuthorizedApplication",
     "ChallengeVerification",
     "ChallengeVerify",
+    "ClaimAttemptLink",
+    "ClaimAttemptLinked",
+    "ClaimAttemptUser",
+    "ClaimOrganization",
+    "ClientApiToken",
+    "ClientApiTokenCreate",
     "ClientCredentialsUpsert",
     "ClientSecret",
     "ConfigurationCredentials",
@@ -471,6 +525,9 @@ __all__ = [
     "EnrollableFactorType",
     "EnrolledAuthenticationFactor",
     "Event",
+    "ExternalAuthComplete",
+    "ExternalAuthCompletion",
+    "ExternalAuthUser",
     "FeatureFlag",
     "FeatureFlagOwner",
     "Group",
@@ -538,6 +595,8 @@ __all__ = [
     "TotpEnrollment",
     "User",
     "UserApiKeyCreate",
+    "UserConsentChoice",
+    "UserConsentOption",
     "UserCreate",
     "UserIdentity",
     "UserScope",
@@ -555,6 +614,8 @@ __all__ = [
     "WebhookEndpoint",
     "WebhookEndpointCreate",
     "WebhookEndpointUpdate",
+    "WidgetToken",
+    "WidgetTokenCreate",
     "WorkOSModel",
 ]
 

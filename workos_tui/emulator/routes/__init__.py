@@ -8,14 +8,17 @@ from ..http import Routes
 def all_tables() -> list[Routes]:
     from . import (
         admin_portal,
+        agents,
         api_keys,
         audit_logs,
         authenticate,
         authkit_config,
         authz_resources,
+        client_tokens,
         connect,
         directories,
         events,
+        external_auth,
         feature_flags,
         groups,
         magic_auth,
@@ -62,4 +65,7 @@ def all_tables() -> list[Routes]:
         authenticate.routes,
         user_auth.routes,
         radar.routes,
+        agents.routes,
+        client_tokens.routes,
+        external_auth.routes,
     ]
