@@ -22,7 +22,7 @@ from pydantic import SecretStr
 from workos_tui import __version__
 
 from .environment import Environment
-from .error_mapping import error_from_response
+from .error_mapping import error_from_response, redact
 from .errors import DecodeError, NetworkError, ReadOnlyError, RequestTimeoutError, WorkOSError
 from .query import QueryValue, encode_query, redact_query
 from .requestlog import RequestLog, RequestRecord
@@ -272,3 +272,5 @@ class WorkOSClient:
         if key and key in error.message:
             error.message = error.message.replace(key, REDACTED_KEY)
             error.args = (error.message,)
+        if key and error._body is not None:
+            error._body = redact(error._body, key, REDACTED_KEY)

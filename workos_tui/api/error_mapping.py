@@ -63,6 +63,21 @@ def describe_body(status: int, content: bytes) -> tuple[str, str | None, list[di
     return message, code, _field_errors(body)
 
 
+def redact(value: Any, secret: str, replacement: str) -> Any:
+    """``value`` (parsed JSON) with ``secret`` replaced in every string, keys included."""
+    if not secret:
+        return value
+    if isinstance(value, str):
+        return value.replace(secret, replacement)
+    if isinstance(value, list):
+        return [redact(item, secret, replacement) for item in value]
+    if isinstance(value, dict):
+        return {
+            redact(k, secret, replacement): redact(v, secret, replacement) for k, v in value.items()
+        }
+    return value
+
+
 def error_from_response(
     status: int,
     headers: Mapping[str, str],
@@ -71,9 +86,12 @@ def error_from_response(
     method: str,
     path: str,
 ) -> ApiError:
-    """The typed error for a non-2xx response."""
+    """The typed error for a non-2xx response; ``body`` keeps the JSON object (the client
+    redacts the API key from it, see :func:`redact`)."""
     message, code, field_errors = describe_body(status, content)
+    body = _parse_body(content)
     context: dict[str, Any] = {
+        "body": body if isinstance(body, dict) else None,
         "status": status,
         "code": code,
         "request_id": headers.get("x-request-id"),

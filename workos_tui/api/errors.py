@@ -6,6 +6,7 @@ status, WorkOS ``code``, message, request id, method and path. None of them ever
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ class WorkOSError(Exception):
         request_id: str | None = None,
         method: str | None = None,
         path: str | None = None,
+        body: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -30,6 +32,17 @@ class WorkOSError(Exception):
         self.request_id = request_id
         self.method = method
         self.path = path
+        self._body: dict[str, Any] | None = copy.deepcopy(dict(body)) if body is not None else None
+
+    @property
+    def body(self) -> dict[str, Any] | None:
+        """The error response's JSON object (a copy: changing it changes nothing), or ``None``.
+
+        It carries details such as ``pending_authentication_token`` or the ``organizations`` to
+        choose from. It may hold tokens, so ``str`` and ``repr`` never show it; the API key is
+        redacted from it.
+        """
+        return copy.deepcopy(self._body)
 
     @property
     def operation(self) -> str:
