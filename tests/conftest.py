@@ -57,5 +57,8 @@ def _check_spec(log: ExchangeLog) -> None:
 def emulator(emulator_server: EmulatorServer, emulator_log: ExchangeLog) -> EmulatorHandle:
     state: EmulatorState = emulator_server.app.state.data
     state.hooks.clear()
+    # A request an earlier test gave up on (a timeout) must neither change the fresh state
+    # nor land in this test's exchanges.
+    assert emulator_server.wait_idle(), "an earlier test left a request hanging in the emulator"
     state.rollback()
     return EmulatorHandle(server=emulator_server, state=state, log=emulator_log)

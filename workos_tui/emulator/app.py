@@ -87,11 +87,19 @@ class EmulatorMiddleware:
         self.api_keys = api_keys
         self.recorder = recorder
         self.dropper: Callable[[Scope], bool] | None = None
+        self.in_flight = 0  # HTTP requests being answered (read by EmulatorServer.wait_idle)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        self.in_flight += 1
+        try:
+            await self._answer(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = bytearray()
         while True:
             message = await receive()
@@ -112,8 +120,13 @@ class EmulatorMiddleware:
 
         request_id = str(uuid.uuid4()).encode()
 
+        held_start: Message | None = None
+
         async def capture(message: Message) -> None:
-            nonlocal status
+            # The response start is held back until the body comes, and the exchange is
+            # recorded before the last body message leaves: a client that has its answer (even
+            # a Content-Length: 0 one, complete with its headers) finds it in the recorder.
+            nonlocal status, held_start
             if message["type"] == "http.response.start":
                 status = message["status"]
                 if not any(k.lower() == REQUEST_ID_HEADER for k, _ in message.get("headers", [])):
@@ -121,20 +134,27 @@ class EmulatorMiddleware:
                     message = {**message, "headers": headers}
                 for k, v in message.get("headers", []):
                     response_headers[k.decode("latin-1").lower()] = v.decode("latin-1")
-            elif message["type"] == "http.response.body":
+                held_start = message
+                return
+            if message["type"] == "http.response.body":
                 response_body.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    record()
+            if held_start is not None:
+                start, held_start = held_start, None
+                await send(start)
             await send(message)
 
         method: str = scope["method"]
         path: str = scope["path"]
         hook = None if _is_open(path) else self.state.hooks.match(method, path)
-        if hook is not None:
-            await self._apply_hook(hook, scope, replay, capture)
-        elif not _is_open(path) and not _is_public(path) and not self._authorized(scope):
-            await json_response(UNAUTHORIZED_BODY, 401)(scope, replay, capture)
-        else:
-            await self.app(scope, replay, capture)
-        if self.recorder is not None:
+        recorded = False
+
+        def record() -> None:
+            nonlocal recorded
+            if self.recorder is None or recorded:
+                return
+            recorded = True
             headers = {
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]
             }
@@ -151,6 +171,14 @@ class EmulatorMiddleware:
                     hooked=hook is not None,
                 )
             )
+
+        if hook is not None:
+            await self._apply_hook(hook, scope, replay, capture)
+        elif not _is_open(path) and not _is_public(path) and not self._authorized(scope):
+            await json_response(UNAUTHORIZED_BODY, 401)(scope, replay, capture)
+        else:
+            await self.app(scope, replay, capture)
+        record()  # no complete response (a dropped connection): recorded with status 0
 
     def _authorized(self, scope: Scope) -> bool:
         for name, value in scope["headers"]:

@@ -65,6 +65,19 @@ class EmulatorServer:
                 return True
         return False
 
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until no request is being answered (e.g. a slow one whose client gave up).
+
+        Returns False if requests were still in flight after ``timeout`` seconds.
+        """
+        middleware: EmulatorMiddleware = self.app.state.emulator
+        deadline = time.monotonic() + timeout
+        while middleware.in_flight:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.002)
+        return True
+
     def start(self) -> EmulatorServer:
         if self._thread is not None:
             return self
