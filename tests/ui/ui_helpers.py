@@ -103,7 +103,7 @@ async def choose_action(app: WorkOSConsole, pilot: Any, key: str) -> None:
     options = app.screen.query_one(OptionList)
     options.highlighted = options.get_option_index(key)
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(app, pilot)
 
 
 async def open_related(app: WorkOSConsole, pilot: Any, number: int) -> ResourceView:

@@ -135,6 +135,40 @@ def field_value(item: Any, path: str) -> Any:
 
 
 @dataclass(frozen=True)
+class LazyModel:
+    """An input model named by module and class, imported when a form first needs it.
+
+    Declarations use it so that listing an area never pays for building every area's models.
+    """
+
+    module: str
+    name: str
+
+    def resolve(self) -> type[BaseModel]:
+        import importlib
+
+        model = getattr(importlib.import_module(self.module), self.name)
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            raise TypeError(f"{self.module}.{self.name} is not a pydantic model")
+        return model
+
+
+ModelSource = type[BaseModel] | LazyModel
+
+
+def resolve_model(source: ModelSource | None) -> type[BaseModel] | None:
+    """The model class of a declaration's model (a class or a :class:`LazyModel`)."""
+    if source is None or isinstance(source, type):
+        return source
+    return source.resolve()
+
+
+def api_model(area: str, name: str) -> LazyModel:
+    """``api_model("organizations", "OrganizationCreate")`` → workos_tui.api.models.<area>."""
+    return LazyModel(f"workos_tui.api.models.{area}", name)
+
+
+@dataclass(frozen=True)
 class Column:
     """One column of the resource table."""
 
@@ -161,13 +195,17 @@ class Filter:
     kind: FilterKind = "text"
     param: str = ""
     end_param: str | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
     server: bool = True
     placeholder: str = ""
 
     @property
     def query_param(self) -> str:
         return self.param or self.key
+
+    def options(self) -> tuple[str, ...]:
+        """The choices of a select filter (computed on first use when given as a callable)."""
+        return self.choices() if callable(self.choices) else self.choices
 
 
 @dataclass(frozen=True)
@@ -211,7 +249,7 @@ class Action:
     title: str
     run: ActionRunner
     binding: str | None = None
-    input_model: type[BaseModel] | None = None
+    input_model: ModelSource | None = None
     prefill: Callable[[Any], Mapping[str, Any]] | None = None
     mutates: bool = True
     confirm: bool = False
@@ -236,8 +274,8 @@ class ResourceType:
     create: Creator | None = None
     update: Updater | None = None
     delete: Deleter | None = None
-    create_model: type[BaseModel] | None = None
-    update_model: type[BaseModel] | None = None
+    create_model: ModelSource | None = None
+    update_model: ModelSource | None = None
     create_prefill: Callable[[Mapping[str, Any]], Mapping[str, Any]] = _no_prefill
     edit_source: Getter | None = None
     edit_prefill: Callable[[Any], Mapping[str, Any]] | None = None

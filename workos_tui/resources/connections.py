@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import get_args
 
-from workos_tui.api.models.sso import ConnectionState, ConnectionTypeFilter
 from workos_tui.resources.base import (
     Column,
     DetailField,
@@ -17,6 +16,14 @@ from workos_tui.resources.base import (
     service_get,
 )
 from workos_tui.resources.formatting import format_list_of, format_timestamp
+
+
+def _literal_choices(name: str) -> tuple[str, ...]:
+    """The values of one of the SSO models' Literal types (imported on first use)."""
+    from workos_tui.api.models import sso
+
+    return tuple(str(choice) for choice in get_args(getattr(sso, name)))
+
 
 CONNECTIONS = ResourceType(
     key="connections",
@@ -40,13 +47,13 @@ CONNECTIONS = ResourceType(
             "connection_type",
             "Type",
             kind="select",
-            choices=tuple(str(choice) for choice in get_args(ConnectionTypeFilter)),
+            choices=lambda: _literal_choices("ConnectionTypeFilter"),
         ),
         Filter(
             "state",
             "State",
             kind="select",
-            choices=tuple(str(choice) for choice in get_args(ConnectionState)),
+            choices=lambda: _literal_choices("ConnectionState"),
             server=False,
         ),
         Filter("domain", "Domain", placeholder="domain"),

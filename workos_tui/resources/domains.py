@@ -7,7 +7,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from workos_tui.api.models.organizations import OrganizationDomainCreate
 from workos_tui.resources.base import (
     Action,
     Column,
@@ -18,6 +17,7 @@ from workos_tui.resources.base import (
     ListRequest,
     Related,
     ResourceType,
+    api_model,
 )
 from workos_tui.resources.formatting import format_timestamp
 from workos_tui.resources.sources import OneShotSource, PageSource
@@ -65,7 +65,7 @@ DOMAINS = ResourceType(
     list=_list,
     create=_create,
     delete=_delete,
-    create_model=OrganizationDomainCreate,
+    create_model=api_model("organizations", "OrganizationDomainCreate"),
     create_prefill=_prefill,
     columns=(
         Column("domain", "Domain", width=30),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workos_tui.api.models.invitations import InvitationSend
 from workos_tui.resources.base import (
     Action,
     Column,
@@ -14,6 +13,7 @@ from workos_tui.resources.base import (
     Filter,
     Related,
     ResourceType,
+    api_model,
     service_action,
     service_create,
     service_cursor,
@@ -35,7 +35,7 @@ INVITATIONS = ResourceType(
     list=service_cursor("invitations"),
     get=service_get("invitations"),
     create=service_create("invitations", "send"),
-    create_model=InvitationSend,
+    create_model=api_model("invitations", "InvitationSend"),
     create_prefill=_prefill,
     columns=(
         Column("email", "Email", width=30),

@@ -5,10 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workos_tui.api.models.memberships import (
-    OrganizationMembershipCreate,
-    OrganizationMembershipUpdate,
-)
 from workos_tui.resources.base import (
     Action,
     Column,
@@ -17,6 +13,7 @@ from workos_tui.resources.base import (
     Filter,
     Related,
     ResourceType,
+    api_model,
     service_action,
     service_create,
     service_cursor,
@@ -45,8 +42,8 @@ MEMBERSHIPS = ResourceType(
     create=service_create("organization_memberships"),
     update=service_update("organization_memberships"),
     delete=service_delete("organization_memberships"),
-    create_model=OrganizationMembershipCreate,
-    update_model=OrganizationMembershipUpdate,
+    create_model=api_model("memberships", "OrganizationMembershipCreate"),
+    update_model=api_model("memberships", "OrganizationMembershipUpdate"),
     create_prefill=_scope_prefill,
     columns=(
         Column("organization_name", "Organization", width=22),

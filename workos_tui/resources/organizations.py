@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from workos_tui.api.models.organizations import OrganizationCreate, OrganizationUpdate
 from workos_tui.resources.base import (
     Column,
     DetailField,
@@ -12,6 +11,7 @@ from workos_tui.resources.base import (
     Filter,
     Related,
     ResourceType,
+    api_model,
     service_create,
     service_cursor,
     service_delete,
@@ -36,8 +36,8 @@ ORGANIZATIONS = ResourceType(
     create=service_create("organizations"),
     update=service_update("organizations"),
     delete=service_delete("organizations"),
-    create_model=OrganizationCreate,
-    update_model=OrganizationUpdate,
+    create_model=api_model("organizations", "OrganizationCreate"),
+    update_model=api_model("organizations", "OrganizationUpdate"),
     columns=(
         Column("name", "Name", width=28),
         Column("id", "ID", width=30),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workos_tui.api.models.users import UserCreate, UserUpdate
 from workos_tui.resources.base import (
     Column,
     DetailField,
@@ -15,6 +14,7 @@ from workos_tui.resources.base import (
     ListRequest,
     Related,
     ResourceType,
+    api_model,
     scoped_cursor,
     service_create,
     service_cursor,
@@ -45,8 +45,8 @@ USERS = ResourceType(
     create=service_create("users"),
     update=service_update("users"),
     delete=service_delete("users"),
-    create_model=UserCreate,
-    update_model=UserUpdate,
+    create_model=api_model("users", "UserCreate"),
+    update_model=api_model("users", "UserUpdate"),
     columns=(
         Column("email", "Email", width=32),
         Column("name", "Name", width=22),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from workos_tui.api.models.vault import VaultObjectCreate, VaultObjectUpdate
 from workos_tui.resources.base import (
     Column,
     DetailField,
@@ -14,6 +13,7 @@ from workos_tui.resources.base import (
     ListRequest,
     Related,
     ResourceType,
+    api_model,
     service_create,
     service_cursor,
     service_delete,
@@ -45,8 +45,8 @@ VAULT_OBJECTS = ResourceType(
     create=service_create("vault"),
     update=service_update("vault"),
     delete=service_delete("vault"),
-    create_model=VaultObjectCreate,
-    update_model=VaultObjectUpdate,
+    create_model=api_model("vault", "VaultObjectCreate"),
+    update_model=api_model("vault", "VaultObjectUpdate"),
     edit_source=service_get("vault", "get_metadata"),
     edit_prefill=_edit_prefill,
     columns=(

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, HelpPanel, Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
@@ -18,7 +20,6 @@ from workos_tui.api.facade import WorkOS
 from workos_tui.api.requestlog import RequestLog
 from workos_tui.resources.catalog import default_registry
 from workos_tui.resources.registry import ResourceRegistry
-from workos_tui.ui.commands import ConsoleCommands
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
@@ -30,16 +31,33 @@ from workos_tui.ui.widgets.environment_bar import EnvironmentBar
 from workos_tui.ui.widgets.request_inspector import RequestInspector
 from workos_tui.ui.widgets.resource_view import ResourceView
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+STYLES = Path(__file__).parent / "styles"
+"""Absolute, so that subclasses defined elsewhere (tests, benchmarks) find the stylesheets."""
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
+FOOTER_FALLBACK_SECONDS = 1.0
+
+
+def console_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (keeps startup light)."""
+    from workos_tui.ui.commands import ConsoleCommands
+
+    return ConsoleCommands
 
 
 class WorkOSConsole(App[None]):
     """The keyboard-first WorkOS admin console."""
 
     TITLE = "WorkOS console"
-    CSS_PATH = ["styles/app.tcss", "styles/resource.tcss", "styles/dialogs.tcss"]
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ConsoleCommands}
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        STYLES / "app.tcss",
+        STYLES / "resource.tcss",
+        STYLES / "dialogs.tcss",
+    ]
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {console_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
@@ -105,14 +123,38 @@ class WorkOSConsole(App[None]):
         with Horizontal(id="main"):
             yield AreaList(self.area_titles(), id="areas")
             yield Container(id="area-content")
-        yield Input(placeholder=":area [search]  e.g. :users acme", id="jump")
-        yield Footer()
+        # The footer is mounted once the first rows are on screen: composing it costs as much
+        # as the rest of the first frame, and nobody reads it before there is a list.
 
     def on_mount(self) -> None:
-        self.query_one("#jump", Input).display = False
         self.open_area(self.start_area, search=self.start_search or None)
+        self._footer_timer: Timer | None = None
+        if self.start_area in PANELS:
+            self.ensure_footer()
+        else:
+            self._footer_timer = self.set_timer(FOOTER_FALLBACK_SECONDS, self.ensure_footer)
+
+    def ensure_footer(self) -> None:
+        """Mount the footer (once)."""
+        if self._footer_timer is not None:
+            self._footer_timer.stop()
+            self._footer_timer = None
+        if not self.screen_stack:
+            return
+        main = self.screen_stack[0]
+        if main.is_attached and main.is_running and not main.query(Footer):
+            main.mount(Footer())
+            # A footer shows keys once told the bindings changed; tell it now.
+            main.call_after_refresh(main.refresh_bindings)
+
+    @on(ResourceView.FirstPageShown)
+    def _first_page_shown(self, event: ResourceView.FirstPageShown) -> None:
+        event.stop()
+        self.ensure_footer()
 
     async def on_unmount(self) -> None:
+        if self._footer_timer is not None:
+            self._footer_timer.stop()
         await self.client.aclose()
 
     # ----------------------------------------------------------------- areas
@@ -203,10 +245,16 @@ class WorkOSConsole(App[None]):
     # ----------------------------------------------------------------- jump
 
     def action_jump(self) -> None:
-        jump = self.query_one("#jump", Input)
-        jump.value = ""
+        existing = self.query("#jump")
+        if existing:
+            jump = existing.first()
+            assert isinstance(jump, Input)
+            jump.value = ""
+        else:
+            jump = Input(placeholder=":area [search]  e.g. :users acme", id="jump")
+            self.screen_stack[0].mount(jump)
         jump.display = True
-        jump.focus()
+        self.call_after_refresh(jump.focus)
 
     @on(Input.Submitted, "#jump")
     def _jump_submitted(self, event: Input.Submitted) -> None:
@@ -242,7 +290,7 @@ class WorkOSConsole(App[None]):
     # ----------------------------------------------------------------- shell actions
 
     def action_help(self) -> None:
-        if self.screen.query(HelpPanel):
+        if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from pydantic import SecretStr
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -103,6 +102,8 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
             shown = self._revealed if self._revealed is not None else item
             data = masked_json(self.resource, shown, reveal=self._revealed is not None)
             text = json.dumps(data, indent=2, ensure_ascii=False)
+            from rich.syntax import Syntax  # pygments only once raw JSON is asked for
+
             raw.update(Syntax(text, "json", theme="ansi_dark", word_wrap=True))
             raw.display = True
         else:

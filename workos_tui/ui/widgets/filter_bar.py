@@ -81,11 +81,12 @@ comma-separated values; date ranges take ISO dates (`2024-01-31` or `2024-01-31T
     def _widgets_for(self, spec: Filter) -> ComposeResult:
         initial = self._initial.get(spec.key)
         if spec.kind == "select":
-            options = [(choice, choice) for choice in spec.choices]
+            choices = spec.options()
+            options = [(choice, choice) for choice in choices]
             yield Select(
                 options,
                 prompt=spec.label,
-                value=initial if initial in spec.choices else Select.NULL,
+                value=initial if initial in choices else Select.NULL,
                 id=f"filter-{spec.key}",
             )
         elif spec.kind == "date_range":

@@ -18,7 +18,7 @@ from textual.coordinate import Coordinate
 from textual.widget import Widget
 
 from workos_tui.api.errors import ReadOnlyError, WorkOSError
-from workos_tui.resources.base import Action, ListRequest, Order, ResourceType
+from workos_tui.resources.base import Action, ListRequest, Order, ResourceType, resolve_model
 from workos_tui.resources.formatting import to_json
 from workos_tui.resources.forms import RawValue, form_fields
 from workos_tui.resources.query import server_query
@@ -112,11 +112,12 @@ class ResourceActions(Widget):
 
     def action_create(self) -> None:
         resource = self.resource
-        if resource.create is None or resource.create_model is None:
+        model = resolve_model(resource.create_model)
+        if resource.create is None or model is None:
             return
         creator = resource.create
         workos = self.context.workos
-        initial = initial_values(resource.create_model, dict(resource.create_prefill(self.scope)))
+        initial = initial_values(model, dict(resource.create_prefill(self.scope)))
 
         async def submit(model: BaseModel) -> BaseModel | None:
             return await creator(workos, model)
@@ -124,7 +125,7 @@ class ResourceActions(Widget):
         self.app.push_screen(
             FormScreen(
                 f"New {resource.singular}",
-                resource.create_model,
+                model,
                 initial,
                 submit,
                 mode="create",
@@ -170,7 +171,7 @@ class ResourceActions(Widget):
     def _open_edit_form(self, item: Any, source: Any) -> None:
         resource = self.resource
         updater = resource.update
-        model = resource.update_model
+        model = resolve_model(resource.update_model)
         assert updater is not None and model is not None
         workos = self.context.workos
         item_id = resource.item_id(item)
@@ -269,7 +270,8 @@ class ResourceActions(Widget):
             self._report_failure(action.title, ReadOnlyError("The profile is read-only."))
             return
         workos = self.context.workos
-        if action.input_model is not None:
+        input_model = resolve_model(action.input_model)
+        if input_model is not None:
             prefill = dict(action.prefill(item)) if action.prefill else {}
             run = action.run
 
@@ -279,8 +281,8 @@ class ResourceActions(Widget):
             self.app.push_screen(
                 FormScreen(
                     f"{action.title}: {self.resource.item_name(item)}",
-                    action.input_model,
-                    initial_values(action.input_model, prefill),
+                    input_model,
+                    initial_values(input_model, prefill),
                     submit,
                     mode="create",
                 ),

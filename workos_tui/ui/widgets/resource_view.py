@@ -49,6 +49,9 @@ class ResourceView(ResourceActions, Vertical):
         ],
     ]
 
+    class FirstPageShown(Message):
+        """The first page (or its error) is on screen: the moment the list became usable."""
+
     class OpenRelated(Message):
         """Open ``resource_key`` scoped to ``scope`` (posted to the app)."""
 
@@ -97,22 +100,43 @@ class ResourceView(ResourceActions, Vertical):
             yield FilterBar(
                 self.resource, initial=self.filter_values, scope=self.scope, id="filter-bar"
             )
-        yield QuickFilter(placeholder="quick filter (loaded rows)…", id="quick-filter")
         with Horizontal(id="resource-body"):
             with Vertical(id="resource-list"):
                 yield ResourceTable(self.resource, id="resource-table")
                 yield Static(id="resource-empty")
-                yield ErrorPanel(id="resource-error")
                 yield Static(id="resource-status")
             yield DetailPane(self.resource, id="resource-detail")
 
     def on_mount(self) -> None:
-        quick = self.query_one("#quick-filter", Input)
-        quick.value = self.quick_text
-        quick.display = bool(self.quick_text)
-        self.query_one("#resource-error", ErrorPanel).display = False
         self.query_one("#resource-empty", Static).display = False
+        if self.quick_text:
+            self.quick_filter_input().display = True
         self.reload()
+
+    def quick_filter_input(self) -> QuickFilter:
+        """The `/` input, mounted on first use (most lists never need it)."""
+        existing = self.query("#quick-filter")
+        if existing:
+            widget = existing.first()
+            assert isinstance(widget, QuickFilter)
+            return widget
+        quick = QuickFilter(
+            value=self.quick_text, placeholder="quick filter (loaded rows)…", id="quick-filter"
+        )
+        quick.display = False
+        self.mount(quick, before="#resource-body")
+        return quick
+
+    def error_panel(self) -> ErrorPanel:
+        """The error panel, mounted the first time a request fails."""
+        existing = self.query("#resource-error")
+        if existing:
+            widget = existing.first()
+            assert isinstance(widget, ErrorPanel)
+            return widget
+        panel = ErrorPanel(id="resource-error")
+        self.query_one("#resource-list").mount(panel, before="#resource-status")
+        return panel
 
     @property
     def table(self) -> ResourceTable:
@@ -188,6 +212,8 @@ class ResourceView(ResourceActions, Vertical):
         self.table.set_loading_row(False)
         self.table.append_rows(rows)
         self._update_states()
+        if start == 0:
+            self.post_message(self.FirstPageShown())
         if start == 0 and self.visible_rows:
             self._show_detail(0)
         self._maybe_prefetch(self.table.cursor_row)
@@ -206,15 +232,19 @@ class ResourceView(ResourceActions, Vertical):
             self._update_status()
         else:
             self._show_error(message.error)
+            self.post_message(self.FirstPageShown())
 
     def _show_error(self, error: WorkOSError) -> None:
         self._error = error
-        panel = self.query_one("#resource-error", ErrorPanel)
-        panel.show_error(error)
+        panel = self.error_panel()
         had_focus = self.table.has_focus
         panel.display = True
         self.table.display = False
-        if had_focus or self.app.focused is None:
+        self.call_after_refresh(self._show_error_details, panel, error, had_focus)
+
+    def _show_error_details(self, panel: ErrorPanel, error: WorkOSError, focus: bool) -> None:
+        panel.show_error(error)
+        if focus or self.app.focused is None:
             panel.query_one(Button).focus()
         self.query_one("#resource-empty", Static).display = False
         self._update_status()
@@ -226,9 +256,10 @@ class ResourceView(ResourceActions, Vertical):
 
     def _update_states(self) -> None:
         empty = not self.visible_rows and not self.has_more
-        panel = self.query_one("#resource-error", ErrorPanel)
-        error_had_focus = panel.has_focus_within
-        panel.display = False
+        error_had_focus = False
+        for panel in self.query(ErrorPanel):
+            error_had_focus = panel.has_focus_within
+            panel.display = False
         self.table.display = True
         if error_had_focus or self.app.focused is None:
             self.table.focus()
@@ -313,7 +344,7 @@ class ResourceView(ResourceActions, Vertical):
         A list without a server-side search filters its loaded rows instead.
         """
         if self.resource.search_param is None:
-            quick = self.query_one("#quick-filter", Input)
+            quick = self.quick_filter_input()
             quick.value = text
             quick.display = bool(text)
             return
@@ -367,9 +398,9 @@ class ResourceView(ResourceActions, Vertical):
         self.reload()
 
     def action_quick_filter(self) -> None:
-        quick = self.query_one("#quick-filter", Input)
+        quick = self.quick_filter_input()
         quick.display = True
-        quick.focus()
+        self.call_after_refresh(quick.focus)
 
     def action_focus_filters(self) -> None:
         try:

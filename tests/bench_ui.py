@@ -1,0 +1,283 @@
+"""Benchmark of the console. Run: ``python tests/bench_ui.py`` (not a pytest module).
+
+Prints:
+
+1. Time from process start to the first organization rows on screen (headless), beside a bare
+   Textual app showing a 100-row DataTable, measured in the same run (median of several runs,
+   alternating). The console reads the demo data from an emulator in another process, as it
+   would read the real API; the full ``--demo`` start (emulator seeded in-process) is shown too.
+2. With a 100,000-user emulator dataset: the time to the first rows on the Users screen, the
+   longest stall of the UI's event loop while paging down (PgDn held, ~30 presses a second)
+   through 5,000 rows, how often the cursor reached a row still loading, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RUNS = 5
+BIG_SCALE = 100_000
+PAGE_ROWS_TARGET = 5_000
+KEY_REPEAT_SECONDS = 1 / 30
+
+
+# --------------------------------------------------------------------------------- children
+
+
+def child_bare(t0: float) -> None:
+    """A bare Textual app: a 100-row DataTable; print seconds from t0 to rows on screen."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("Name", "ID", "Domains", "Created")
+            table.add_rows(
+                (f"Org {n}", f"org_{n:026d}", f"org{n}.example", "2024-01-01 00:00")
+                for n in range(100)
+            )
+            self.call_after_refresh(self.done)
+
+        def done(self) -> None:
+            print(f"{time.monotonic() - t0:.6f}", flush=True)
+            self.exit()
+
+    Bare().run(headless=True, size=(120, 40))
+
+
+def child_console(t0: float, base_url: str | None) -> None:
+    """The console; print seconds from t0 to the first organization rows on screen."""
+    from pydantic import SecretStr
+
+    from workos_tui.api.environment import Environment
+    from workos_tui.ui.app import WorkOSConsole
+
+    server: Any = None
+    if base_url is None:  # full demo mode: the emulator is seeded in this process
+        from workos_tui.emulator import EmulatorServer, create_app, demo_state
+
+        server = EmulatorServer(create_app(demo_state()), port=0)
+        server.start()
+        base_url = server.base_url
+    environment = Environment(
+        name="demo", api_key=SecretStr("sk_test_default"), base_url=base_url, demo=True
+    )
+
+    class Measured(WorkOSConsole):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.set_interval(0.002, self.check_rows)
+            self.recorded = False
+
+        def check_rows(self) -> None:
+            view = self.current_resource_view()
+            if view is not None and view.items and not self.recorded:
+                self.recorded = True
+                self.call_after_refresh(self.done)
+
+        def done(self) -> None:
+            print(f"{time.monotonic() - t0:.6f}", flush=True)
+            self.exit()
+
+    Measured(environment, open_browser=False).run(headless=True, size=(120, 40))
+    if server is not None:
+        server.stop()
+
+
+# --------------------------------------------------------------------------------- helpers
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_emulator(scale: int | None) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    code = (
+        f"from workos_tui.emulator import run; run(host='127.0.0.1', port={port}, scale={scale!r})"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process, base_url
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the emulator did not start")
+
+
+def time_child(mode: str, base_url: str | None) -> float:
+    t0 = time.monotonic()
+    args = [sys.executable, __file__, f"--child-{mode}", f"{t0!r}"]
+    if base_url:
+        args += ["--base-url", base_url]
+    output = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(output.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------------- part 1
+
+
+def bench_startup() -> None:
+    process, base_url = start_emulator(None)
+    try:
+        time_child("console", base_url)  # warm the file cache once
+        bare: list[float] = []
+        console: list[float] = []
+        for _ in range(RUNS):
+            bare.append(time_child("bare", None))
+            console.append(time_child("console", base_url))
+        demo = [time_child("console", None) for _ in range(2)]
+    finally:
+        process.terminate()
+        process.wait()
+    bare_ms = statistics.median(bare) * 1000
+    console_ms = statistics.median(console) * 1000
+    print("Startup: process start → first rows on screen (headless, median of %d)" % RUNS)
+    print(f"  bare Textual app, 100-row DataTable : {bare_ms:7.1f} ms")
+    print(
+        f"  console, first organization rows    : {console_ms:7.1f} ms"
+        f"  ({console_ms / bare_ms:.2f}× the bare app; aim ≤ 1.50×)"
+    )
+    print(
+        f"  console --demo (emulator seeded in-process): {statistics.median(demo) * 1000:7.1f} ms"
+    )
+
+
+# --------------------------------------------------------------------------------- part 2
+
+
+class LoopMonitor:
+    """Measures how late a 1 ms sleep wakes up: the longest time the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.longest = max(self.longest, time.perf_counter() - before - 0.001)
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+
+async def bench_big_users(base_url: str) -> None:
+    from pydantic import SecretStr
+
+    from workos_tui.api.environment import Environment
+    from workos_tui.ui.app import WorkOSConsole
+
+    environment = Environment(
+        name="bench", api_key=SecretStr("sk_test_default"), base_url=base_url, demo=True
+    )
+    app = WorkOSConsole(environment, open_browser=False)
+    monitor = LoopMonitor()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        start = time.perf_counter()
+        app.open_area("users")
+        while True:
+            view = app.current_resource_view()
+            if view is not None and view.resource.key == "users" and view.items:
+                break
+            await asyncio.sleep(0)
+        await pilot.pause()
+        first_rows_ms = (time.perf_counter() - start) * 1000
+        view = app.current_resource_view()
+        assert view is not None
+        view.focus_table()
+        await pilot.pause()
+
+        monitor.start()
+        waited_on_loading = 0
+        presses = 0
+        paging_start = time.perf_counter()
+        while view.table.cursor_row < PAGE_ROWS_TARGET:
+            await pilot.press("pagedown")
+            presses += 1
+            if view.table.cursor_row >= len(view.visible_rows):
+                waited_on_loading += 1
+            await asyncio.sleep(KEY_REPEAT_SECONDS)
+        paging_seconds = time.perf_counter() - paging_start
+        monitor.stop()
+        rows = view.table.cursor_row
+        loaded = len(view.items)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Users with {BIG_SCALE:,} users in the emulator")
+    print(f"  time to first rows on Users        : {first_rows_ms:7.1f} ms   (aim 100 ms)")
+    print(
+        f"  longest UI stall paging to row {rows:,}: {monitor.longest * 1000:7.1f} ms   (aim 100 ms)"
+        f"  [{presses} PgDn in {paging_seconds:.1f} s, {loaded:,} rows loaded,"
+        f" cursor on a loading row {waited_on_loading}×]"
+    )
+    print(f"  peak memory (console process)      : {peak_mb:7.1f} MB   (aim 150 MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--child-bare", type=float)
+    parser.add_argument("--child-console", type=float)
+    parser.add_argument("--base-url")
+    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-big", action="store_true")
+    args = parser.parse_args()
+    if args.child_bare is not None:
+        child_bare(args.child_bare)
+        return
+    if args.child_console is not None:
+        child_console(args.child_console, args.base_url)
+        return
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    if not args.skip_startup:
+        bench_startup()
+    if not args.skip_big:
+        print(f"Seeding an emulator with {BIG_SCALE:,} users (another process)…", flush=True)
+        seeding = time.monotonic()
+        process, base_url = start_emulator(BIG_SCALE)
+        print(f"  ready in {time.monotonic() - seeding:.1f} s", flush=True)
+        try:
+            asyncio.run(bench_big_users(base_url))
+        finally:
+            process.terminate()
+            process.wait()
+
+
+if __name__ == "__main__":
+    main()
