@@ -199,6 +199,7 @@ class LoopMonitor:
 
 async def bench_big_users(base_url: str) -> None:
     from pydantic import SecretStr
+    from textual import events
 
     from workos_tui.api.environment import Environment
     from workos_tui.ui.app import WorkOSConsole
@@ -229,12 +230,14 @@ async def bench_big_users(base_url: str) -> None:
         waited_on_loading = 0
         presses = 0
         paging_start = time.perf_counter()
-        while view.table.cursor_row < PAGE_ROWS_TARGET:
-            await pilot.press("pagedown")
+        # Key events arrive as a terminal sends them while PgDn is held: on a fixed cadence,
+        # whether or not the app kept up (pilot.press would wait for the app to go idle).
+        while view.table.cursor_row < PAGE_ROWS_TARGET and presses < 2000:
+            app.post_message(events.Key("pagedown", None))
             presses += 1
+            await asyncio.sleep(KEY_REPEAT_SECONDS)
             if view.table.cursor_row >= len(view.visible_rows):
                 waited_on_loading += 1
-            await asyncio.sleep(KEY_REPEAT_SECONDS)
         paging_seconds = time.perf_counter() - paging_start
         monitor.stop()
         rows = view.table.cursor_row

@@ -29,6 +29,7 @@ def make_console(emulator: EmulatorHandle, **options: Any) -> WorkOSConsole:
         key: options.pop(key) for key in ("read_only", "dashboard_url") if key in options
     }
     options.setdefault("open_browser", False)
+    options.setdefault("detail_delay", 0.0)  # the detail pane follows the cursor at once
     options.setdefault("base_url_label", "emulator")
     return WorkOSConsole(emulator_environment(emulator, **environment_options), **options)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Mapping
+
+from workos_tui.resources.base import Related, ResourceType
 from workos_tui.resources.connections import CONNECTIONS
 from workos_tui.resources.directories import DIRECTORIES, DIRECTORY_GROUPS, DIRECTORY_USERS
 from workos_tui.resources.domains import DOMAINS
@@ -35,3 +39,48 @@ def default_registry() -> ResourceRegistry:
             VAULT_METADATA,
         ]
     )
+
+
+EXTENSION_MODULES: tuple[str, ...] = (
+    "workos_tui.resources.roles",
+    "workos_tui.resources.permissions",
+    "workos_tui.resources.groups",
+    "workos_tui.resources.feature_flags",
+    "workos_tui.resources.api_keys",
+    "workos_tui.resources.audit_logs",
+    "workos_tui.resources.webhooks",
+    "workos_tui.resources.authkit",
+    "workos_tui.resources.connect",
+    "workos_tui.resources.pipes",
+    "workos_tui.resources.mfa",
+)
+"""More areas, declared the same way, loaded after the first screen is up (they import their
+models, which costs start-up time nobody needs before the first rows)."""
+
+RELATED_EXPORTS: Mapping[str, str] = {
+    "ORGANIZATION_RELATED": "organizations",
+    "USER_RELATED": "users",
+}
+"""Module-level tuples of :class:`Related` that link an extension into a core area."""
+
+
+def load_extensions(registry: ResourceRegistry) -> list[ResourceType]:
+    """Import the extension modules; register their resources and related links.
+
+    Returns the resources newly registered. A module that is missing is skipped (areas land
+    one at a time); every declaration in a module is a module-level ``ResourceType``.
+    """
+    added: list[ResourceType] = []
+    for module_name in EXTENSION_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, ResourceType) and value.key not in registry:
+                registry.register(value)
+                added.append(value)
+            elif name in RELATED_EXPORTS and isinstance(value, tuple):
+                links = [link for link in value if isinstance(link, Related)]
+                registry.add_related(RELATED_EXPORTS[name], links)
+    return added

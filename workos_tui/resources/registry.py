@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from workos_tui.resources.base import ResourceType
+from workos_tui.resources.base import Related, ResourceType
 
 
 class ResourceRegistry:
@@ -13,6 +13,7 @@ class ResourceRegistry:
     def __init__(self, resources: Iterable[ResourceType] = ()) -> None:
         self._by_key: dict[str, ResourceType] = {}
         self._by_name: dict[str, ResourceType] = {}
+        self._extra_related: dict[str, list[Related]] = {}
         for resource in resources:
             self.register(resource)
 
@@ -22,6 +23,23 @@ class ResourceRegistry:
         self._by_key[resource.key] = resource
         for name in resource.jump_names:
             self._by_name.setdefault(name.lower(), resource)
+
+    def add_related(self, key: str, related: Iterable[Related]) -> None:
+        """Add related resources to ``key`` (areas declared elsewhere link themselves in)."""
+        extra = self._extra_related.setdefault(key, [])
+        for link in related:
+            if all(existing.target != link.target for existing in extra):
+                extra.append(link)
+
+    def related_for(self, resource: ResourceType) -> tuple[Related, ...]:
+        """The resource's own related resources, then those other areas added."""
+        own = resource.related
+        extra = [
+            link
+            for link in self._extra_related.get(resource.key, ())
+            if all(existing.target != link.target for existing in own)
+        ]
+        return (*own, *extra)
 
     def __getitem__(self, key: str) -> ResourceType:
         return self._by_key[key]
@@ -46,6 +64,8 @@ class ResourceRegistry:
         if wanted in self._by_name:
             return self._by_name[wanted]
         matches = {r.key: r for n, r in self._by_name.items() if n.startswith(wanted)}
+        if len(matches) > 1:  # an area of the sidebar wins over lists reached from a row
+            matches = {key: r for key, r in matches.items() if r.top_level}
         if len(matches) == 1:
             return next(iter(matches.values()))
         return None

@@ -18,7 +18,7 @@ from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
 from workos_tui.api.facade import WorkOS
 from workos_tui.api.requestlog import RequestLog
-from workos_tui.resources.catalog import default_registry
+from workos_tui.resources.catalog import default_registry, load_extensions
 from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
@@ -81,6 +81,7 @@ class WorkOSConsole(App[None]):
         base_url_label: str | None = None,
         open_browser: bool = True,
         reveal_seconds: float = 30.0,
+        detail_delay: float = 0.08,
         client_factory: Callable[[Environment, RequestLog], WorkOSClient] | None = None,
     ) -> None:
         super().__init__()
@@ -94,12 +95,14 @@ class WorkOSConsole(App[None]):
         self.base_url_label = base_url_label
         self.open_browser = open_browser
         self.reveal_seconds = reveal_seconds
+        self.detail_delay = detail_delay
         self._client_factory = client_factory or (
             lambda env, log: WorkOSClient(env, request_log=log)
         )
         self.client = self._client_factory(environment, self.request_log)
         self.context = self._make_context(environment, WorkOS(self.client))
         self.current_area: str | None = None
+        self.more_areas_loaded = False
 
     def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
         return ConsoleContext(
@@ -109,6 +112,7 @@ class WorkOSConsole(App[None]):
             page_size=self.page_size,
             reveal_seconds=self.reveal_seconds,
             open_browser=self.open_browser,
+            detail_delay=self.detail_delay,
         )
 
     # ----------------------------------------------------------------- layout
@@ -151,6 +155,17 @@ class WorkOSConsole(App[None]):
     def _first_page_shown(self, event: ResourceView.FirstPageShown) -> None:
         event.stop()
         self.ensure_footer()
+        if not self.more_areas_loaded:
+            self.call_after_refresh(self.load_more_areas)
+
+    def load_more_areas(self) -> None:
+        """Register the extension areas (once) and list them in the sidebar."""
+        if self.more_areas_loaded:
+            return
+        self.more_areas_loaded = True
+        added = load_extensions(self.registry)
+        sidebar = self.query_one(AreaList)
+        sidebar.add_areas([(r.key, r.title) for r in added if r.top_level])
 
     async def on_unmount(self) -> None:
         if self._footer_timer is not None:
@@ -274,6 +289,9 @@ class WorkOSConsole(App[None]):
             self.open_area(panel)
             return
         resource = self.registry.resolve(parsed.target)
+        if resource is None and not self.more_areas_loaded:
+            self.load_more_areas()
+            resource = self.registry.resolve(parsed.target)
         if resource is None or not resource.top_level:
             self.notify(f"No area matches {parsed.target!r}.", severity="warning")
             self._focus_area(self.current_area or self.start_area)

@@ -19,6 +19,7 @@ class ConsoleContext:
     page_size: int | None = None
     reveal_seconds: float = 30.0
     open_browser: bool = True
+    detail_delay: float = 0.08
 
     @property
     def read_only(self) -> bool:

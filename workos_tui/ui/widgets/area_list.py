@@ -31,6 +31,11 @@ class AreaList(OptionList):
     def __init__(self, areas: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(*[Option(title, id=key) for key, title in areas], id=id)
 
+    def add_areas(self, areas: Sequence[tuple[str, str]]) -> None:
+        """Append areas registered after start-up."""
+        known = {option.id for option in self.options}
+        self.add_options([Option(title, id=key) for key, title in areas if key not in known])
+
     def select_area(self, key: str) -> None:
         index = self.get_option_index(key)
         self.highlighted = index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import SecretStr
@@ -11,7 +12,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workos_tui.resources.base import ResourceType, field_value
+from workos_tui.resources.base import Related, ResourceType, field_value
 from workos_tui.resources.formatting import format_value, to_jsonable
 
 HIDDEN_SECRET = "•••••• (press v to reveal)"
@@ -56,9 +57,16 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
     DetailPane #detail-json { margin-top: 1; }
     """
 
-    def __init__(self, resource: ResourceType, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        resource: ResourceType,
+        *,
+        related: Callable[[], tuple[Related, ...]] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.resource = resource
+        self._related = related or (lambda: resource.related)
         self.can_focus = False
         self.show_json = False
         self._item: Any = None
@@ -148,10 +156,11 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
         return Text(str(render(item)))
 
     def _related_text(self) -> Text:
-        if not self.resource.related:
+        links = self._related()
+        if not links:
             return Text("")
         text = Text("Related: ")
-        for index, related in enumerate(self.resource.related[:9], start=1):
+        for index, related in enumerate(links[:9], start=1):
             text.append(f"[{index}]", style="bold")
             text.append(f" {related.title}  ")
         return text

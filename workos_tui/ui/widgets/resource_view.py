@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Static
 
 from workos_tui.api.errors import WorkOSError
-from workos_tui.resources.base import ListRequest, Order, ResourceType
+from workos_tui.resources.base import ListRequest, Order, Related, ResourceType
 from workos_tui.resources.query import client_match, quick_match, server_query
 from workos_tui.resources.sources import PageSource
 from workos_tui.ui.context import ConsoleContext
@@ -87,6 +87,8 @@ class ResourceView(ResourceActions, Vertical):
         self._reveal_token = 0
         self._revealed_id: str | None = None
         self._hide_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
+        self._status_text = ""
         self._error: WorkOSError | None = None
 
     @property
@@ -105,7 +107,7 @@ class ResourceView(ResourceActions, Vertical):
                 yield ResourceTable(self.resource, id="resource-table")
                 yield Static(id="resource-empty")
                 yield Static(id="resource-status")
-            yield DetailPane(self.resource, id="resource-detail")
+            yield DetailPane(self.resource, related=self.related_links, id="resource-detail")
 
     def on_mount(self) -> None:
         self.query_one("#resource-empty", Static).display = False
@@ -173,9 +175,22 @@ class ResourceView(ResourceActions, Vertical):
         if self._source is None or self.fetching or not self.has_more:
             return
         self.fetching = True
-        self.table.set_loading_row(True)
+        self._show_loading_row_if_near_end()
         self._update_status()
         self._fetch_page(self.generation, self._source)
+
+    def _show_loading_row_if_near_end(self) -> None:
+        """The "Loading…" row appears once the end of the list is on screen.
+
+        Prefetches usually finish before then; adding and removing an invisible row would only
+        cost two layouts per page while paging.
+        """
+        if not self.fetching or self.table.loading_shown:
+            return
+        table = self.table
+        last_visible_row = table.scroll_offset.y + table.scrollable_content_region.height
+        if not self.visible_rows or last_visible_row >= len(self.visible_rows):
+            table.set_loading_row(True)
 
     @work(exclusive=True, group="resource-page")
     async def _fetch_page(self, generation: int, source: PageSource) -> None:
@@ -215,7 +230,7 @@ class ResourceView(ResourceActions, Vertical):
         if start == 0:
             self.post_message(self.FirstPageShown())
         if start == 0 and self.visible_rows:
-            self._show_detail(0)
+            self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail
         self._maybe_prefetch(self.table.cursor_row)
 
     @on(PageFailed)
@@ -289,7 +304,10 @@ class ResourceView(ResourceActions, Vertical):
             parts.append("all loaded")
         if self.resource.supports_order:
             parts.append("newest first" if self.order == "desc" else "oldest first")
-        self.query_one("#resource-status", Static).update(Content(" · ".join(parts)))
+        text = " · ".join(parts)
+        if text != self._status_text:
+            self._status_text = text
+            self.query_one("#resource-status", Static).update(Content(text))
 
     def _maybe_prefetch(self, row: int) -> None:
         threshold = max(1, self.page_size // 2)
@@ -302,18 +320,38 @@ class ResourceView(ResourceActions, Vertical):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         row = event.cursor_row
+        if self._revealed_id is not None:
+            self.hide_secret()  # a revealed value never outlives its row
         if row < len(self.visible_rows):
-            self._show_detail(row)
+            self._schedule_detail()
         self._maybe_prefetch(row)
+        self._show_loading_row_if_near_end()
+
+    def _schedule_detail(self) -> None:
+        """Show the cursor's row in the detail pane once the cursor rests.
+
+        Holding ↓ or PgDn moves faster than a detail pane can be laid out; the pane follows
+        ``detail_delay`` seconds after the last move instead of on every row.
+        """
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        delay = self.context.detail_delay
+        if delay <= 0:
+            self._show_cursor_detail()
+        else:
+            self._detail_timer = self.set_timer(delay, self._show_cursor_detail)
+
+    def _show_cursor_detail(self) -> None:
+        self._detail_timer = None
+        row = self.table.cursor_row
+        if 0 <= row < len(self.visible_rows):
+            self._show_detail(row)
 
     def _show_detail(self, row: int) -> None:
         item = self.items[self.visible_rows[row]]
-        if self.detail.item is item:
-            return
-        revealed = None
-        self.detail.show_item(item, revealed=revealed)
-        if self._revealed_id is not None:
-            self.hide_secret()
+        if self.detail.item is not item:
+            self.detail.show_item(item)
 
     @property
     def selected(self) -> Any:
@@ -387,8 +425,7 @@ class ResourceView(ResourceActions, Vertical):
                 self.visible_rows.append(index)
                 rows.append(cells)
         self.table.append_rows(rows)
-        if self.fetching:
-            self.table.set_loading_row(True)
+        self._show_loading_row_if_near_end()
         self._update_states()
         self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
 
@@ -419,9 +456,13 @@ class ResourceView(ResourceActions, Vertical):
     def action_toggle_json(self) -> None:
         self.detail.toggle_json()
 
+    def related_links(self) -> tuple[Related, ...]:
+        """Related resources one key away: the declaration's and those other areas added."""
+        return self.context.registry.related_for(self.resource)
+
     def action_related(self, index: int) -> None:
         item = self.selected
-        related = self.resource.related
+        related = self.related_links()
         if item is None or index >= len(related):
             return
         link = related[index]
@@ -479,5 +520,5 @@ class ResourceView(ResourceActions, Vertical):
             return bool(self.resource.secret_fields)
         if action == "related":
             index = parameters[0] if parameters else 0
-            return isinstance(index, int) and index < len(self.resource.related)
+            return isinstance(index, int) and index < len(self.related_links())
         return self.check_mutation_action(action)
