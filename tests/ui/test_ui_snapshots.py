@@ -24,6 +24,8 @@ def opened(area: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
         app = pilot.app
         assert isinstance(app, WorkOSConsole)
         await settle(app, pilot)
+        app.load_more_areas()  # normally right after the first rows; make it certain here
+        await settle(app, pilot)
         if area != "organizations":
             app.open_area(area)
             await settle(app, pilot)
