@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Static
 
 from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.base import ListRequest, Order, Related, ResourceType
@@ -24,25 +24,23 @@ from workos_tui.resources.query import client_match, quick_match, server_query
 from workos_tui.resources.sources import PageSource
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error, unexpected_error
-from workos_tui.ui.messages import ItemRevealed, MutationFailed, PageFailed, PageLoaded
+from workos_tui.ui.messages import PageFailed, PageLoaded
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.error_panel import ErrorPanel
 from workos_tui.ui.widgets.filter_bar import FilterBar
-from workos_tui.ui.widgets.quick_filter import QuickFilter
 from workos_tui.ui.widgets.resource_actions import ResourceActions
+from workos_tui.ui.widgets.resource_filtering import ResourceFiltering
 from workos_tui.ui.widgets.resource_table import ResourceTable
+from workos_tui.ui.widgets.secret_reveal import SecretReveal
 
 
-class ResourceView(ResourceActions, Vertical):
+class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
     """Browse one resource type; optionally scoped (e.g. a user's memberships)."""
 
     BINDINGS = [
         Binding("r", "refresh", "Refresh", id="resource.refresh"),
-        Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
-        Binding("f", "focus_filters", "Filters", id="resource.filters"),
         Binding("o", "toggle_order", "Order", show=False, id="resource.order"),
         Binding("j", "toggle_json", "JSON", show=False, id="resource.raw_json"),
-        Binding("v", "reveal", "Reveal", id="resource.reveal"),
         *[
             Binding(str(n), f"related({n - 1})", f"Related {n}", show=False, id=f"resource.rel{n}")
             for n in range(1, 10)
@@ -114,20 +112,6 @@ class ResourceView(ResourceActions, Vertical):
         if self.quick_text:
             self.quick_filter_input().display = True
         self.reload()
-
-    def quick_filter_input(self) -> QuickFilter:
-        """The `/` input, mounted on first use (most lists never need it)."""
-        existing = self.query("#quick-filter")
-        if existing:
-            widget = existing.first()
-            assert isinstance(widget, QuickFilter)
-            return widget
-        quick = QuickFilter(
-            value=self.quick_text, placeholder="quick filter (loaded rows)…", id="quick-filter"
-        )
-        quick.display = False
-        self.mount(quick, before="#resource-body")
-        return quick
 
     def error_panel(self) -> ErrorPanel:
         """The error panel, mounted the first time a request fails."""
@@ -360,94 +344,10 @@ class ResourceView(ResourceActions, Vertical):
             return self.items[self.visible_rows[row]]
         return None
 
-    # ------------------------------------------------------------- filters
-
-    @on(FilterBar.Changed)
-    def _filters_changed(self, event: FilterBar.Changed) -> None:
-        event.stop()
-        self.focus_table()
-        if event.values == self.filter_values:
-            return
-        self.filter_values = event.values
-        self.reload()
-
-    @on(FilterBar.Left)
-    def _filters_left(self, event: FilterBar.Left) -> None:
-        event.stop()
-        self.focus_table()
-
-    def apply_search(self, text: str) -> None:
-        """Set the search filter (the `:users acme` jump) and reload.
-
-        A list without a server-side search filters its loaded rows instead.
-        """
-        if self.resource.search_param is None:
-            quick = self.quick_filter_input()
-            quick.value = text
-            quick.display = bool(text)
-            return
-        values = dict(self.filter_values)
-        if text:
-            values["__search__"] = text
-        else:
-            values.pop("__search__", None)
-        for bar in self.query(FilterBar):
-            bar.set_search(text)
-        if values != self.filter_values:
-            self.filter_values = values
-            self.reload()
-
-    @on(Input.Changed, "#quick-filter")
-    def _quick_filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.quick_text = event.value
-        self._rebuild_visible()
-
-    @on(QuickFilter.Cleared)
-    def _quick_filter_cleared(self, event: QuickFilter.Cleared) -> None:
-        event.stop()
-        self.focus_table()
-
-    @on(Input.Submitted, "#quick-filter")
-    def _quick_filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_table()
-
-    def _rebuild_visible(self) -> None:
-        self.table.reset()
-        self.visible_rows = []
-        rows: list[list[str]] = []
-        for index, item in enumerate(self.items):
-            if not client_match(self.resource, self.filter_values, item):
-                continue
-            cells = self.table.render_cells(item)
-            if quick_match(cells, self.quick_text):
-                self.visible_rows.append(index)
-                rows.append(cells)
-        self.table.append_rows(rows)
-        self._show_loading_row_if_near_end()
-        self._update_states()
-        self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
-
     # ------------------------------------------------------------- actions
 
     def action_refresh(self) -> None:
         self.reload()
-
-    def action_quick_filter(self) -> None:
-        quick = self.quick_filter_input()
-        quick.display = True
-        self.call_after_refresh(quick.focus)
-
-    def action_focus_filters(self) -> None:
-        try:
-            bar = self.query_one("#filter-bar", FilterBar)
-        except Exception:
-            self.notify("This list has no server-side filters.")
-            return
-        inputs = bar.query("Input, Select")
-        if inputs:
-            inputs.first().focus()
 
     def action_toggle_order(self) -> None:
         self.order = "asc" if self.order == "desc" else "desc"
@@ -474,46 +374,6 @@ class ResourceView(ResourceActions, Vertical):
         self.post_message(
             self.OpenRelated(link.target, {link.param: value}, f"{name} / {link.title}")
         )
-
-    def action_reveal(self) -> None:
-        item = self.selected
-        if item is None or not self.resource.secret_fields or self.resource.get is None:
-            return
-        self._reveal_token += 1
-        self._fetch_revealed(self._reveal_token, self.resource.item_id(item))
-
-    @work(exclusive=True, group="resource-reveal")
-    async def _fetch_revealed(self, token: int, item_id: str) -> None:
-        getter = self.resource.get
-        assert getter is not None
-        try:
-            item = await getter(self.context.workos, item_id)
-        except WorkOSError as error:
-            self.post_message(MutationFailed("reveal", error))
-            return
-        self.post_message(ItemRevealed(token, item))
-
-    @on(ItemRevealed)
-    def _item_revealed(self, message: ItemRevealed) -> None:
-        message.stop()
-        selected = self.selected
-        if message.token != self._reveal_token or selected is None:
-            return
-        if self.resource.item_id(selected) != self.resource.item_id(message.item):
-            return
-        self._revealed_id = self.resource.item_id(message.item)
-        self.detail.set_revealed(message.item)
-        if self._hide_timer is not None:
-            self._hide_timer.stop()
-        self._hide_timer = self.set_timer(self.context.reveal_seconds, self.hide_secret)
-
-    def hide_secret(self) -> None:
-        self._revealed_id = None
-        self._reveal_token += 1
-        if self._hide_timer is not None:
-            self._hide_timer.stop()
-            self._hide_timer = None
-        self.detail.set_revealed(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal":

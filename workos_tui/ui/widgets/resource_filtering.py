@@ -1,0 +1,153 @@
+"""Filtering a resource list: the filter bar, the `/` quick filter and the `:` jump search.
+
+A mixin of :class:`~workos_tui.ui.widgets.resource_view.ResourceView`, split out to keep
+modules small. Server-side filters reload the list; the quick filter narrows the loaded rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Input
+
+from workos_tui.resources.base import ResourceType
+from workos_tui.resources.query import client_match, quick_match
+from workos_tui.ui.widgets.detail_pane import DetailPane
+from workos_tui.ui.widgets.filter_bar import FilterBar
+from workos_tui.ui.widgets.quick_filter import QuickFilter
+from workos_tui.ui.widgets.resource_table import ResourceTable
+
+
+class ResourceFiltering(Widget):
+    """Bindings and handlers for the list's filters."""
+
+    BINDINGS = [
+        Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
+        Binding("f", "focus_filters", "Filters", id="resource.filters"),
+    ]
+
+    resource: ResourceType
+    filter_values: dict[str, Any]
+    quick_text: str
+    items: list[Any]
+    visible_rows: list[int]
+    fetching: bool
+
+    @property
+    def table(self) -> ResourceTable:
+        raise NotImplementedError
+
+    @property
+    def detail(self) -> DetailPane:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def focus_table(self) -> None:
+        raise NotImplementedError
+
+    def _update_states(self) -> None:
+        raise NotImplementedError
+
+    def _show_loading_row_if_near_end(self) -> None:
+        raise NotImplementedError
+
+    def quick_filter_input(self) -> QuickFilter:
+        """The `/` input, mounted on first use (most lists never need it)."""
+        existing = self.query("#quick-filter")
+        if existing:
+            widget = existing.first()
+            assert isinstance(widget, QuickFilter)
+            return widget
+        quick = QuickFilter(
+            value=self.quick_text, placeholder="quick filter (loaded rows)…", id="quick-filter"
+        )
+        quick.display = False
+        self.mount(quick, before="#resource-body")
+        return quick
+
+    @on(FilterBar.Changed)
+    def _filters_changed(self, event: FilterBar.Changed) -> None:
+        event.stop()
+        self.focus_table()
+        if event.values == self.filter_values:
+            return
+        self.filter_values = event.values
+        self.reload()
+
+    @on(FilterBar.Left)
+    def _filters_left(self, event: FilterBar.Left) -> None:
+        event.stop()
+        self.focus_table()
+
+    def apply_search(self, text: str) -> None:
+        """Set the search filter (the `:users acme` jump) and reload.
+
+        A list without a server-side search filters its loaded rows instead.
+        """
+        if self.resource.search_param is None:
+            quick = self.quick_filter_input()
+            quick.value = text
+            quick.display = bool(text)
+            return
+        values = dict(self.filter_values)
+        if text:
+            values["__search__"] = text
+        else:
+            values.pop("__search__", None)
+        for bar in self.query(FilterBar):
+            bar.set_search(text)
+        if values != self.filter_values:
+            self.filter_values = values
+            self.reload()
+
+    @on(Input.Changed, "#quick-filter")
+    def _quick_filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.quick_text = event.value
+        self._rebuild_visible()
+
+    @on(QuickFilter.Cleared)
+    def _quick_filter_cleared(self, event: QuickFilter.Cleared) -> None:
+        event.stop()
+        self.focus_table()
+
+    @on(Input.Submitted, "#quick-filter")
+    def _quick_filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_table()
+
+    def _rebuild_visible(self) -> None:
+        self.table.reset()
+        self.visible_rows = []
+        rows: list[list[str]] = []
+        for index, item in enumerate(self.items):
+            if not client_match(self.resource, self.filter_values, item):
+                continue
+            cells = self.table.render_cells(item)
+            if quick_match(cells, self.quick_text):
+                self.visible_rows.append(index)
+                rows.append(cells)
+        self.table.append_rows(rows)
+        self._show_loading_row_if_near_end()
+        self._update_states()
+        self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
+
+    def action_quick_filter(self) -> None:
+        quick = self.quick_filter_input()
+        quick.display = True
+        self.call_after_refresh(quick.focus)
+
+    def action_focus_filters(self) -> None:
+        try:
+            bar = self.query_one("#filter-bar", FilterBar)
+        except Exception:
+            self.notify("This list has no server-side filters.")
+            return
+        inputs = bar.query("Input, Select")
+        if inputs:
+            inputs.first().focus()
