@@ -197,9 +197,55 @@ class LoopMonitor:
             self._task.cancel()
 
 
+async def page_down_held(app: Any, table: Any, rows_seen: Any) -> tuple[int, float, int]:
+    """Send PgDn at key-repeat rate until row 5,000; (presses, seconds, cursor-on-loading)."""
+    from textual import events
+
+    presses = 0
+    waited_on_loading = 0
+    start = time.perf_counter()
+    # Key events arrive as a terminal sends them while PgDn is held: on a fixed cadence,
+    # whether or not the app kept up (pilot.press would wait for the app to go idle).
+    while table.cursor_row < PAGE_ROWS_TARGET and presses < 2000:
+        app.post_message(events.Key("pagedown", None))
+        presses += 1
+        await asyncio.sleep(KEY_REPEAT_SECONDS)
+        if table.cursor_row >= rows_seen():
+            waited_on_loading += 1
+    return presses, time.perf_counter() - start, waited_on_loading
+
+
+async def bench_bare_paging() -> tuple[float, int, float]:
+    """The same PgDn run on a bare DataTable holding 5,100 rows: Textual's own floor."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("Email", "Name", "Verified", "ID", "Created (UTC)")
+            table.add_rows(
+                (f"user{n}@example.com", f"User {n}", "yes", f"user_{n:026d}", "2024-01-01")
+                for n in range(PAGE_ROWS_TARGET + 100)
+            )
+            table.focus()
+
+    app = Bare()
+    monitor = LoopMonitor()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        monitor.start()
+        presses, seconds, _ = await page_down_held(app, table, lambda: table.row_count)
+        monitor.stop()
+    return monitor.longest * 1000, presses, seconds
+
+
 async def bench_big_users(base_url: str) -> None:
     from pydantic import SecretStr
-    from textual import events
 
     from workos_tui.api.environment import Environment
     from workos_tui.ui.app import WorkOSConsole
@@ -227,18 +273,9 @@ async def bench_big_users(base_url: str) -> None:
         await pilot.pause()
 
         monitor.start()
-        waited_on_loading = 0
-        presses = 0
-        paging_start = time.perf_counter()
-        # Key events arrive as a terminal sends them while PgDn is held: on a fixed cadence,
-        # whether or not the app kept up (pilot.press would wait for the app to go idle).
-        while view.table.cursor_row < PAGE_ROWS_TARGET and presses < 2000:
-            app.post_message(events.Key("pagedown", None))
-            presses += 1
-            await asyncio.sleep(KEY_REPEAT_SECONDS)
-            if view.table.cursor_row >= len(view.visible_rows):
-                waited_on_loading += 1
-        paging_seconds = time.perf_counter() - paging_start
+        presses, paging_seconds, waited_on_loading = await page_down_held(
+            app, view.table, lambda: len(view.visible_rows)
+        )
         monitor.stop()
         rows = view.table.cursor_row
         loaded = len(view.items)
@@ -252,6 +289,11 @@ async def bench_big_users(base_url: str) -> None:
         f" cursor on a row still loading {waited_on_loading} times]"
     )
     print(f"  peak memory (console process)      : {peak_mb:7.1f} MB   (aim 150 MB)")
+    bare_stall, bare_presses, bare_seconds = await bench_bare_paging()
+    print(
+        f"  baseline, bare DataTable of 5,100 rows, same PgDn run: longest stall"
+        f" {bare_stall:7.1f} ms  [{bare_presses} PgDn in {bare_seconds:.1f} s]"
+    )
 
 
 def main() -> None:
