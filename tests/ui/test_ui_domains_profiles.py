@@ -7,7 +7,15 @@ from typing import Any
 
 from pydantic import SecretStr
 from textual.widgets import Input, OptionList
-from ui_helpers import SIZE, choose_action, current_view, open_related, settle, submit_form
+from ui_helpers import (
+    SIZE,
+    choose_action,
+    current_view,
+    open_related,
+    run_palette_command,
+    settle,
+    submit_form,
+)
 
 from workos_tui.api.environment import Environment
 from workos_tui.ui.screens.form import FormScreen
@@ -63,12 +71,7 @@ async def test_switch_profile_from_the_palette(console_factory: Any, emulator: A
     app = console_factory(profiles=TwoProfiles(emulator))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Profile: switch")
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await run_palette_command(app, pilot, "Profile: switch")
         picker = app.screen
         assert isinstance(picker, ProfilePickerScreen)
         options = picker.query_one(OptionList)

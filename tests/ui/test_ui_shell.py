@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import SecretStr
 from textual.widgets import HelpPanel, Input, Label, Select
-from ui_helpers import SIZE, current_view, settle
+from ui_helpers import SIZE, current_view, run_palette_command, settle
 
 from workos_tui.api.environment import Environment
 from workos_tui.ui.app import WorkOSConsole
@@ -100,20 +100,12 @@ async def test_area_list_and_palette_commands(console_factory: Any) -> None:
         await settle(app, pilot)
         assert current_view(app).resource.key == "connections"
 
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Users: open")
-        await settle(app, pilot)
-        await pilot.press("enter")
+        await run_palette_command(app, pilot, "Users: open")
         await settle(app, pilot)
         assert current_view(app).resource.key == "users"
 
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Theme: toggle")
-        await settle(app, pilot)
         before = app.theme
-        await pilot.press("enter")
+        await run_palette_command(app, pilot, "Theme: toggle")
         await settle(app, pilot)
         assert app.theme != before
 

@@ -119,3 +119,24 @@ async def jump(app: WorkOSConsole, pilot: Any, text: str) -> ResourceView:
     await pilot.press("colon", *text, "enter")
     await settle(app, pilot)
     return current_view(app)
+
+
+async def run_palette_command(app: WorkOSConsole, pilot: Any, name: str) -> None:
+    """Open the palette, type ``name``, wait for it to be the highlighted hit, run it."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*name)
+    for _ in range(200):
+        await pilot.pause()
+        hits = app.screen.query(CommandList)
+        if hits and hits.first().option_count:
+            command_list = hits.first()
+            highlighted = command_list.highlighted
+            if highlighted is not None:
+                prompt = str(command_list.get_option_at_index(highlighted).prompt)
+                if name in prompt:
+                    break
+    await pilot.press("enter")
+    await settle(app, pilot)
