@@ -200,3 +200,21 @@ async def test_stale_pages_are_dropped(console_factory: Any) -> None:
         view.post_message(PageLoaded(view.generation - 1, view.items[:3], True))
         await pilot.pause()
         assert len(view.items) == count
+
+
+async def test_switching_areas_faster_than_they_mount_focuses_the_last_one(
+    console_factory: Any,
+) -> None:
+    """Opening areas back to back (a held key, a script) must not focus a half-built area."""
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.load_more_areas()
+        keys = [key for key, _title in app.area_titles()]
+        for key in keys:
+            app.open_area(key)
+        await settle(app, pilot)
+        assert app.current_area == keys[-1]
+        focused = app.focused
+        assert focused is not None
+        assert any(node.id == f"area-{keys[-1]}" for node in focused.ancestors_with_self)

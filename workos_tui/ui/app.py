@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Footer, Input, OptionList
 
 from workos_tui.api.client import WorkOSClient
@@ -200,6 +200,7 @@ class WorkOSConsole(App[None]):
             self.pop_screen()
         content = self.query_one("#area-content", Container)
         existing = content.query(f"#area-{key}")
+        mounting: AwaitMount | None = None
         if existing:
             widget = existing.first()
             if search is not None and isinstance(widget, ResourceView):
@@ -209,14 +210,23 @@ class WorkOSConsole(App[None]):
             if created is None:
                 self.notify(f"No area called {key!r}.", severity="warning")
                 return
-            content.mount(created)
+            mounting = content.mount(created)
         for child in content.children:
             child.display = child.id == f"area-{key}"
         self.current_area = key
         titles = dict(self.area_titles())
         self.query_one(EnvironmentBar).area_title = titles.get(key, key)
         self.query_one(AreaList).select_area(key)
-        self.call_after_refresh(self._focus_area, key)
+        if mounting is None:
+            self.call_after_refresh(self._focus_area, key)
+        else:
+            self.call_later(self._focus_area_once_mounted, mounting, key)
+
+    async def _focus_area_once_mounted(self, mounting: AwaitMount, key: str) -> None:
+        # A new area has no children until its mount finishes; focusing earlier would fail.
+        await mounting
+        if self.current_area == key:
+            self._focus_area(key)
 
     def _focus_area(self, key: str) -> None:
         widget = self.query(f"#area-{key}")
