@@ -14,30 +14,29 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
 from workos_tui.api.environment import Environment
 from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
 
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from workos_tui.ui.app import WorkOSConsole
+
 SIZE = (140, 40)
 BASE_URL_LABEL = "demo emulator"
 
 
-async def _capture_area(environment: Environment, area: str, target: Path) -> None:
-    from workos_tui.ui.app import WorkOSConsole
-
-    console = WorkOSConsole(
-        environment, start_area=area, base_url_label=BASE_URL_LABEL, open_browser=False
-    )
-    async with console.run_test(size=SIZE) as pilot:
-        for _ in range(5):
-            await console.workers.wait_for_complete()
-            await pilot.pause()
-            if not any(worker.is_running for worker in console.workers):
-                break
+async def _settle(console: WorkOSConsole, pilot: Pilot[None]) -> None:
+    for _ in range(5):
+        await console.workers.wait_for_complete()
         await pilot.pause()
-        console.save_screenshot(filename=target.name, path=str(target.parent))
+        if not any(worker.is_running for worker in console.workers):
+            break
+    await pilot.pause()
 
 
 async def write_screenshots(directory: Path) -> list[Path]:
@@ -53,11 +52,17 @@ async def write_screenshots(directory: Path) -> list[Path]:
             base_url=server.base_url,
             demo=True,
         )
-        areas = WorkOSConsole(environment, open_browser=False).area_titles()
-        for key, _title in areas:
-            target = directory / f"{key.replace('_', '-')}.svg"
-            await _capture_area(environment, key, target)
-            written.append(target)
+        console = WorkOSConsole(environment, base_url_label=BASE_URL_LABEL, open_browser=False)
+        async with console.run_test(size=SIZE) as pilot:
+            await _settle(console, pilot)
+            console.load_more_areas()
+            await _settle(console, pilot)
+            for key, _title in console.area_titles():
+                console.open_area(key)
+                await _settle(console, pilot)
+                target = directory / f"{key.replace('_', '-')}.svg"
+                console.save_screenshot(filename=target.name, path=str(target.parent))
+                written.append(target)
     return written
 
 
