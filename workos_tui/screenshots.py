@@ -41,6 +41,8 @@ async def _settle(console: WorkOSConsole, pilot: Pilot[None]) -> None:
 
 async def write_screenshots(directory: Path) -> list[Path]:
     """Start the demo emulator, then capture each area into ``directory``; return the files."""
+    from textual.widgets import Input, TextArea
+
     from workos_tui.ui.app import WorkOSConsole
 
     directory.mkdir(parents=True, exist_ok=True)
@@ -60,6 +62,12 @@ async def write_screenshots(directory: Path) -> list[Path]:
             for key, _title in console.area_titles():
                 console.open_area(key)
                 await _settle(console, pilot)
+                # A blinking cursor is drawn or not by the clock: keep it steady.
+                for line_input in console.screen.query(Input):
+                    line_input.cursor_blink = False
+                for text_area in console.screen.query(TextArea):
+                    text_area.cursor_blink = False
+                await pilot.pause()
                 target = directory / f"{key.replace('_', '-')}.svg"
                 console.save_screenshot(filename=target.name, path=str(target.parent))
                 written.append(target)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 from ui_helpers import settle
 
 from workos_tui.ui.app import WorkOSConsole
@@ -32,8 +32,12 @@ def opened(area: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
         if keys:
             await pilot.press(*keys)
             await settle(app, pilot)
-        for text_area in app.query(TextArea):
-            text_area.cursor_blink = False
+        # A blinking cursor is drawn or not by the clock: stop it on every screen's inputs.
+        for screen in app.screen_stack:
+            for text_input in screen.query(TextArea):
+                text_input.cursor_blink = False
+            for line_input in screen.query(Input):
+                line_input.cursor_blink = False
         view = app.current_resource_view()
         if view is not None and not keys:
             view.focus_table()
