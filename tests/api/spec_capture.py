@@ -8,15 +8,37 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable, Mapping
+from urllib.parse import parse_qsl
 
 import httpx
+from openapi_core.datatypes import RequestParameters
 from pydantic import SecretStr
-from spec_check import SpecChecker
-from test_api_spec_requests import _SpecRequest
+from spec_check import HOST_URL, SpecChecker
+from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from workos_tui.api import Environment, WorkOS, WorkOSClient, WorkOSError
 
 Call = Callable[[WorkOS], Awaitable[object]]
+
+
+class SpecRequest:
+    """An ``httpx.Request`` in the shape openapi-core validates."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.host_url = HOST_URL
+        self.path = request.url.path
+        self.method = request.method.lower()
+        self.body: bytes | None = request.content or None
+        self.content_type = request.headers.get("content-type", "application/json")
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
+            header=Headers(list(request.headers.items())),
+            cookie=ImmutableMultiDict(),
+        )
+
+    @property
+    def full_url_pattern(self) -> str:
+        return self.host_url + self.path
 
 
 async def capture_and_validate(
@@ -46,6 +68,6 @@ async def capture_and_validate(
                     problems.append(f"{name}: {request.url.path} is not in the spec")
                     continue
                 covered.add((request.method, template))
-                for error in checker.openapi.request_validator.iter_errors(_SpecRequest(request)):
+                for error in checker.openapi.request_validator.iter_errors(SpecRequest(request)):
                     problems.append(f"{name}: {request.method} {request.url}: {error}")
     return problems, covered

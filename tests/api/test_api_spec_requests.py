@@ -8,18 +8,14 @@ this test covers every method, with every filter set, in one place.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable, Iterator
-from urllib.parse import parse_qsl
 
-import httpx
 import pytest
-from openapi_core.datatypes import RequestParameters
 from pydantic import SecretStr
-from spec_check import HOST_URL, SpecChecker
-from werkzeug.datastructures import Headers, ImmutableMultiDict
+from spec_capture import capture_and_validate
+from spec_check import SpecChecker
 
-from workos_tui.api import Environment, WorkOS, WorkOSClient, WorkOSError
+from workos_tui.api import WorkOS
 from workos_tui.api.models import (
     InvitationSend,
     OrganizationCreate,
@@ -260,26 +256,6 @@ EXPECTED_OPERATIONS = {
 }
 
 
-class _SpecRequest:
-    """An ``httpx.Request`` in the shape openapi-core validates."""
-
-    def __init__(self, request: httpx.Request) -> None:
-        self.host_url = HOST_URL
-        self.path = request.url.path
-        self.method = request.method.lower()
-        self.body: bytes | None = request.content or None
-        self.content_type = request.headers.get("content-type", "application/json")
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(parse_qsl(request.url.query.decode(), keep_blank_values=True)),
-            header=Headers(list(request.headers.items())),
-            cookie=ImmutableMultiDict(),
-        )
-
-    @property
-    def full_url_pattern(self) -> str:
-        return self.host_url + self.path
-
-
 @pytest.fixture(scope="module")
 def checker() -> Iterator[SpecChecker]:
     yield SpecChecker()
@@ -287,28 +263,6 @@ def checker() -> Iterator[SpecChecker]:
 
 @pytest.mark.filterwarnings("ignore:domain parameter is deprecated:DeprecationWarning")
 async def test_every_request_matches_the_spec(checker: SpecChecker) -> None:
-    sent: dict[str, list[httpx.Request]] = {}
-    current = ""
-
-    def capture(request: httpx.Request) -> httpx.Response:
-        sent.setdefault(current, []).append(request)
-        return httpx.Response(200, json={})  # parsing fails (DecodeError): only requests count
-
-    environment = Environment(name="spec", api_key=SecretStr("sk_test_spec"))
-    client = WorkOSClient(environment, transport=httpx.MockTransport(capture), max_retries=0)
-    problems: list[str] = []
-    covered: set[tuple[str, str]] = set()
-    async with WorkOS(client) as workos:
-        for name, call in CALLS.items():
-            current = name
-            with contextlib.suppress(WorkOSError):
-                await call(workos)
-            assert sent.get(name), f"{name} sent no request"
-            for request in sent[name]:
-                template = checker.template_for(request.url.path)
-                assert template is not None, f"{name}: {request.url.path} is not in the spec"
-                covered.add((request.method, template))
-                for error in checker.openapi.request_validator.iter_errors(_SpecRequest(request)):
-                    problems.append(f"{name}: {request.method} {request.url}: {error}")
+    problems, covered = await capture_and_validate(checker, CALLS)
     assert problems == []
     assert covered == EXPECTED_OPERATIONS

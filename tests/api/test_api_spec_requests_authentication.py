@@ -10,9 +10,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from pydantic import SecretStr
-from spec_capture import Call
+from spec_capture import Call, SpecRequest
 from spec_check import SpecChecker
-from test_api_spec_requests import _SpecRequest
 
 from workos_tui.api import Environment, WorkOS, WorkOSClient, WorkOSError
 from workos_tui.api.models import RadarAttemptCreate, RadarAttemptUpdate
@@ -102,7 +101,7 @@ def checker() -> Iterator[SpecChecker]:
     yield SpecChecker()
 
 
-class _HostedRequest(_SpecRequest):
+class _HostedRequest(SpecRequest):
     def __init__(self, request: httpx.Request, host_url: str) -> None:
         super().__init__(request)
         self.host_url = host_url

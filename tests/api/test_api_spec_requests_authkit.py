@@ -7,16 +7,14 @@ Same method as ``test_api_spec_requests_config.py``: a capturing transport, open
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 
-import httpx
 import pytest
 from pydantic import SecretStr
+from spec_capture import capture_and_validate
 from spec_check import SpecChecker
-from test_api_spec_requests import _SpecRequest
 
-from workos_tui.api import Environment, WorkOS, WorkOSClient, WorkOSError
+from workos_tui.api import WorkOS
 from workos_tui.api.models import (
     AuthenticationFactorChallenge,
     AuthenticationFactorEnroll,
@@ -105,28 +103,6 @@ def checker() -> Iterator[SpecChecker]:
 
 
 async def test_every_request_matches_the_spec(checker: SpecChecker) -> None:
-    sent: dict[str, list[httpx.Request]] = {}
-    current = ""
-
-    def capture(request: httpx.Request) -> httpx.Response:
-        sent.setdefault(current, []).append(request)
-        return httpx.Response(200, json={})  # parsing fails (DecodeError): only requests count
-
-    environment = Environment(name="spec", api_key=SecretStr("sk_test_spec"))
-    client = WorkOSClient(environment, transport=httpx.MockTransport(capture), max_retries=0)
-    problems: list[str] = []
-    covered: set[tuple[str, str]] = set()
-    async with WorkOS(client) as workos:
-        for name, call in CALLS.items():
-            current = name
-            with contextlib.suppress(WorkOSError):
-                await call(workos)
-            assert sent.get(name), f"{name} sent no request"
-            for request in sent[name]:
-                template = checker.template_for(request.url.path)
-                assert template is not None, f"{name}: {request.url.path} is not in the spec"
-                covered.add((request.method, template))
-                for error in checker.openapi.request_validator.iter_errors(_SpecRequest(request)):
-                    problems.append(f"{name}: {request.method} {request.url}: {error}")
+    problems, covered = await capture_and_validate(checker, CALLS)
     assert problems == []
     assert covered == EXPECTED_OPERATIONS
