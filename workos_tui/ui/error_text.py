@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from workos_tui.api.errors import (
     AuthenticationError,
@@ -70,3 +72,19 @@ def describe_error(error: WorkOSError) -> ErrorText:
 def unexpected_error(exc: BaseException) -> WorkOSError:
     """Wrap a bug-class exception so it is shown as an error, never as a traceback."""
     return WorkOSError(f"Unexpected {type(exc).__name__}: {exc}")
+
+
+T = TypeVar("T")
+
+
+async def attempt(call: Awaitable[T]) -> T | WorkOSError:
+    """Await a call from a worker; a failure comes back as a typed error, never as a traceback.
+
+    The caller posts a failure message when the outcome is a ``WorkOSError``.
+    """
+    try:
+        return await call
+    except WorkOSError as error:
+        return error
+    except Exception as exc:  # a bug must not reach the user as a traceback
+        return unexpected_error(exc)

@@ -30,7 +30,7 @@ from workos_tui.resources.forms import (
     form_fields,
     parse_form,
 )
-from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import SaveFailed, SaveSucceeded
 from workos_tui.ui.widgets.form_field import FormField
 
@@ -170,15 +170,11 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
 
     @work(exclusive=True, group="form-save")
     async def _save(self, model: BaseModel) -> None:
-        try:
-            item = await self.submit(model)
-        except WorkOSError as error:
-            self.post_message(SaveFailed(error))
+        outcome = await attempt(self.submit(model))
+        if isinstance(outcome, WorkOSError):
+            self.post_message(SaveFailed(outcome))
             return
-        except Exception as exc:
-            self.post_message(SaveFailed(unexpected_error(exc)))
-            return
-        self.post_message(SaveSucceeded(item))
+        self.post_message(SaveSucceeded(outcome))
 
     @on(SaveSucceeded)
     def _saved(self, message: SaveSucceeded) -> None:

@@ -23,7 +23,7 @@ from workos_tui.resources.formatting import to_json
 from workos_tui.resources.forms import RawValue, form_fields
 from workos_tui.resources.query import server_query
 from workos_tui.ui.context import ConsoleContext
-from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
 from workos_tui.ui.screens.action_menu import ActionMenuScreen
 from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
@@ -321,15 +321,11 @@ class ResourceActions(Widget):
     async def _mutate(
         self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
     ) -> None:
-        try:
-            result = await call()
-        except WorkOSError as error:
-            self.post_message(MutationFailed(verb, error))
+        outcome = await attempt(call())
+        if isinstance(outcome, WorkOSError):
+            self.post_message(MutationFailed(verb, outcome))
             return
-        except Exception as exc:
-            self.post_message(MutationFailed(verb, unexpected_error(exc)))
-            return
-        self.post_message(MutationSucceeded(verb, result, item_id))
+        self.post_message(MutationSucceeded(verb, outcome, item_id))
 
     @on(MutationSucceeded)
     def _mutation_succeeded(self, message: MutationSucceeded) -> None:

@@ -23,7 +23,7 @@ from workos_tui.resources.base import ListRequest, Order, Related, ResourceType
 from workos_tui.resources.query import client_match, quick_match, server_query
 from workos_tui.resources.sources import PageSource
 from workos_tui.ui.context import ConsoleContext
-from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import PageFailed, PageLoaded
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.error_panel import ErrorPanel
@@ -178,16 +178,11 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
 
     @work(exclusive=True, group="resource-page")
     async def _fetch_page(self, generation: int, source: PageSource) -> None:
-        try:
-            items = await source.next_page()
-        except WorkOSError as error:
-            self.post_message(PageFailed(generation, error))
+        outcome = await attempt(source.next_page())
+        if isinstance(outcome, WorkOSError):
+            self.post_message(PageFailed(generation, outcome))
             return
-        except Exception as exc:  # a bug must not reach the user as a traceback
-            self.log.error(f"page load failed: {exc!r}")
-            self.post_message(PageFailed(generation, unexpected_error(exc)))
-            return
-        self.post_message(PageLoaded(generation, items, source.has_more))
+        self.post_message(PageLoaded(generation, outcome, source.has_more))
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:

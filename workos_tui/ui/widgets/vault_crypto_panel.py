@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from workos_tui.api.errors import WorkOSError
 from workos_tui.api.vault_crypto import VaultCrypto
 from workos_tui.ui.context import ConsoleContext
-from workos_tui.ui.error_text import describe_error, unexpected_error
+from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import CryptoDone, CryptoFailed
 
 
@@ -160,25 +160,17 @@ is the base64 text the official SDKs produce and accept.
     async def _encrypt(
         self, token: int, plaintext: str, context: dict[str, str], aad: str | None
     ) -> None:
-        try:
-            output = await self.crypto.encrypt(plaintext, context, aad)
-        except WorkOSError as error:
-            self.post_message(CryptoFailed(token, error))
-            return
-        except Exception as exc:
-            self.post_message(CryptoFailed(token, unexpected_error(exc)))
+        output = await attempt(self.crypto.encrypt(plaintext, context, aad))
+        if isinstance(output, WorkOSError):
+            self.post_message(CryptoFailed(token, output))
             return
         self.post_message(CryptoDone(token, output, "encrypt"))
 
     @work(exclusive=True, group="vault-crypto")
     async def _decrypt(self, token: int, ciphertext: str, aad: str | None) -> None:
-        try:
-            output = await self.crypto.decrypt(ciphertext, aad)
-        except WorkOSError as error:
-            self.post_message(CryptoFailed(token, error))
-            return
-        except Exception as exc:
-            self.post_message(CryptoFailed(token, unexpected_error(exc)))
+        output = await attempt(self.crypto.decrypt(ciphertext, aad))
+        if isinstance(output, WorkOSError):
+            self.post_message(CryptoFailed(token, output))
             return
         self.post_message(CryptoDone(token, output, "decrypt"))
 
