@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from workos_tui.emulator import EmulatorServer, create_app, demo_state
+from workos_tui.emulator import EmulatorServer, create_app, demo_state, ids
 from workos_tui.emulator.persistence import open_state
 from workos_tui.emulator.seed import SeedError, build_from_seed, load_seed_file
 
@@ -171,6 +171,32 @@ def test_demo_is_deterministic() -> None:
     assert a["users"].order == b["users"].order
     assert [u["email"] for u in a["users"]] == [u["email"] for u in b["users"]]
     assert a["events"].order == b["events"].order
+
+
+@pytest.mark.parametrize("scale", [None, 50])
+def test_demo_history_reads_like_a_live_company(scale: int | None) -> None:
+    """The setup records of the later seeders are spread over the history, not one burst at
+    its end; ids still sort by creation time; a user's last sign-in follows their creation."""
+    state = demo_state(scale)
+    events = list(state["events"])  # id order
+    stamps = [e["created_at"] for e in events]
+    assert stamps == sorted(stamps)
+    newest = events[-20:]
+    assert len({e["created_at"][:19] for e in newest}) > 10
+    assert {"user.created", "organization_membership.created"} <= {e["event"] for e in newest}
+    for name, col in state.collections.items():
+        created = [r["created_at"] for r in col if isinstance(r.get("created_at"), str)]
+        assert created == sorted(created), name
+        times = [ids.decode_time(rid.rsplit("_", 1)[-1][:10]) for rid in col.order if "_" in rid]
+        assert times == sorted(times), name
+    # The environment was configured before the first customer.
+    first_org = min(o["created_at"] for o in state["organizations"])
+    for name in ("permissions", "webhook_endpoints", "redirect_uris", "cors_origins"):
+        assert all(r["created_at"] < first_org for r in state[name]), name
+    for u in state["users"]:
+        assert u["last_sign_in_at"] is None or u["last_sign_in_at"] >= u["created_at"], u["id"]
+    # Live requests still get ids after everything seeded.
+    assert state.now_ms() > max(ids.parse_iso(s) for s in stamps)
 
 
 def test_scale_seeding_and_deep_pages() -> None:

@@ -11,12 +11,7 @@ from __future__ import annotations
 import base64
 import random
 
-from . import names
-from .demo_agents import seed_agents
-from .demo_authkit import seed_authkit
-from .demo_authz import seed_authorization
-from .demo_connect import seed_connect
-from .demo_extras import seed_extras
+from . import demo_agents, demo_authkit, demo_authz, demo_connect, demo_extras, ids, names
 from .ids import parse_iso
 from .seeder import Seeder
 from .state import EmulatorState
@@ -91,6 +86,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
     # Users, spread over the organizations (first ones bigger), each with a membership.
     start = BASE_MS + 80 * DAY_MS
     span = 300 * DAY_MS
+    end = start + span
     step = max(1, span // max(1, n_users))
     weights = [1.0 / (1 + k * 0.15) for k in range(len(orgs))]
     org_choices = rng.choices(range(len(orgs)), weights=weights, k=n_users)
@@ -115,7 +111,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
             organization_ids=[org["id"]] + ([other["id"]] if other else []),
             email_verified=j % 9 != 0,
             external_id=f"emp-{100000 + j}" if j % 3 == 0 else None,
-            last_sign_in_at=None if j % 7 == 0 else seeder.iso_after(-rng.random() * 30),
+            last_sign_in_at=None if j % 7 == 0 else _last_sign_in(seeder, rng, end),
             locale="en-US" if j % 4 else None,
         )
         users.append(u)
@@ -152,17 +148,20 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
                     {"idp_id": seeder.token(12), "type": "OAuth", "provider": "GoogleOAuth"}
                 ]
 
-    # Invitations in every state.
+    # Invitations in every state, over the last two months, each from a user who existed.
     seeder.events = True
-    seeder.at(start + span + DAY_MS)
+    inv_start = end - 60 * DAY_MS
+    tick = seeder.backdate(inv_start, end, 60)
     inv_states = ("pending", "accepted", "expired", "revoked")
     for k in range(60):
+        tick()
         org = orgs[k % len(orgs)]
-        inviter = users[(k * 7) % len(users)] if users else None
+        existing = min(len(users), 1 + (inv_start + k * DAY_MS - start) // step)
+        inviter = users[(k * 7) % existing] if users else None
         st = inv_states[k % 4]
         first = names.FIRST_NAMES[(k * 5) % len(names.FIRST_NAMES)]
         email = f"{first.lower()}.invitee{k}@{names.COMPANIES[k % len(orgs)][1]}"
-        accepted = users[(k * 13) % len(users)] if st == "accepted" and users else None
+        accepted = users[(k * 13) % existing] if st == "accepted" and users else None
         seeder.invitation(
             email,
             org,
@@ -173,23 +172,42 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         )
 
     # Vault objects with several versions.
+    seeder.at(end + DAY_MS)
     for k, secret in enumerate(names.VAULT_SECRETS):
         org = orgs[k % len(orgs)]
         values = [f"{secret}-v{v}-{seeder.token(20)}" for v in range(1, 2 + k % 4)]
         seeder.vault_object(secret, values, {"organization_id": org["id"]})
 
-    # Permissions, roles, groups, authorization resources and role assignments.
-    seed_authorization(seeder, orgs)
+    # The environment was configured before the first customer: permissions and roles,
+    # webhook endpoints, audit log schemas, redirect URIs, CORS origins and the JWT template.
+    setup = seeder.backdate(
+        BASE_MS - 21 * DAY_MS,
+        BASE_MS - DAY_MS,
+        demo_authz.ENVIRONMENT_RECORDS + demo_extras.ENVIRONMENT_RECORDS + demo_authkit.RECORDS,
+    )
+    roles = demo_authz.seed_roles(seeder, setup)
+    demo_extras.seed_environment(seeder, setup)
+    demo_authkit.seed_authkit(seeder, setup)
 
-    # Webhook endpoints, API keys, audit logs, feature flags, AuthKit configuration.
-    seed_extras(seeder, orgs, users)
-
-    # AuthKit configuration: redirect URIs, CORS origins, JWT template.
-    seed_authkit(seeder)
-
+    # Then, over the year of sign-ups, records added as customers used the product (each
+    # seeder's records in their own stretch of that history, so the events interleave).
+    # Custom roles, authorization resources, role assignments and groups.
+    tick = seeder.backdate(start + span // 3, end, demo_authz.ORGANIZATION_RECORDS)
+    demo_authz.seed_authorization(seeder, orgs, roles, tick)
+    # API keys, audit logs, feature flags.
+    tick = seeder.backdate(start + DAY_MS, end, demo_extras.RECORDS)
+    demo_extras.seed_extras(seeder, orgs, users, tick)
     # Connect applications, authorized applications, Pipes integrations and accounts.
-    seed_connect(seeder, orgs, users)
-
-    # Agent registrations.
-    seed_agents(seeder, orgs, users)
+    tick = seeder.backdate(start + span // 6, end, demo_connect.RECORDS)
+    demo_connect.seed_connect(seeder, orgs, users, tick)
+    # Agent registrations, a recent feature.
+    tick = seeder.backdate(end - 20 * DAY_MS, end, demo_agents.RECORDS)
+    demo_agents.seed_agents(seeder, orgs, users, tick)
     seeder.finish()
+
+
+def _last_sign_in(seeder: Seeder, rng: random.Random, end: int) -> str:
+    """Within the last month of the demo's history, and never before the user's creation."""
+    state = seeder.state
+    created = max(state.frozen_ms or 0, state.last_ms + 1)  # what the user will get
+    return ids.iso(end - int(rng.random() * min(30 * DAY_MS, end - created)))

@@ -5,6 +5,8 @@ Six records and one singleton, so the default seed stays cheap on the console's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .routes.authkit_config import new_redirect_uri, set_jwt_template
 from .seeder import Seeder
 
@@ -24,10 +26,17 @@ JWT_TEMPLATE = (
 )
 
 
-def seed_authkit(seeder: Seeder) -> None:
+RECORDS = len(REDIRECT_URIS) + len(CORS_ORIGINS) + 1
+
+
+def seed_authkit(seeder: Seeder, tick: Callable[[], None]) -> None:
+    """Redirect URIs, CORS origins and the JWT template (``tick`` before each)."""
     state = seeder.state
     for uri in REDIRECT_URIS:
+        tick()
         new_redirect_uri(state, uri)
     for origin in CORS_ORIGINS:
+        tick()
         state.create("cors_origins", {"object": "cors_origin", "origin": origin})
+    tick()
     set_jwt_template(state, JWT_TEMPLATE)

@@ -5,6 +5,8 @@ A few dozen records, so the default seed stays cheap on the console's start-up p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import authz
 from .http import public
 from .routes.groups import add_member, group_body
@@ -93,9 +95,21 @@ def _role(
     return role
 
 
-def seed_authorization(seeder: Seeder, orgs: list[Record]) -> None:
+ENVIRONMENT_RECORDS = len(PERMISSIONS) + len(ENVIRONMENT_ROLES)
+GROUP_ORGS = 4  # the first organizations have groups
+ORGANIZATION_RECORDS = (
+    len(CUSTOM_ROLES)
+    + len(RESOURCES)
+    + len(ASSIGNMENTS)
+    + sum(len(GROUPS) - k % 2 for k in range(GROUP_ORGS))
+)
+
+
+def seed_roles(seeder: Seeder, tick: Callable[[], None]) -> dict[str, Record]:
+    """The environment's permissions and roles (``tick`` before each), by role slug."""
     state = seeder.state
     for slug, name, type_slug in PERMISSIONS:
+        tick()
         perm = state.create(
             "permissions",
             {
@@ -110,11 +124,22 @@ def seed_authorization(seeder: Seeder, orgs: list[Record]) -> None:
         seeder.emit("permission.created", public(perm), None)
     roles: dict[str, Record] = {}
     for slug, name, description, type_slug, perms in ENVIRONMENT_ROLES:
+        tick()
         roles[slug] = _role(seeder, slug, name, description, type_slug, perms, None)
+    return roles
+
+
+def seed_authorization(
+    seeder: Seeder, orgs: list[Record], roles: dict[str, Record], tick: Callable[[], None]
+) -> None:
+    """Custom roles, resources, role assignments and groups of the first organizations."""
+    state = seeder.state
     for k, slug, name, perms in CUSTOM_ROLES:
+        tick()
         _role(seeder, slug, name, None, "organization", perms, orgs[k])
     resources: dict[str, Record] = {}
     for k, external_id, name, parent, type_slug in RESOURCES:
+        tick()
         org_id = orgs[k]["id"]
         resources[external_id] = state.create(
             "authorization_resources",
@@ -133,11 +158,13 @@ def seed_authorization(seeder: Seeder, orgs: list[Record]) -> None:
     for index, slug, external_id in ASSIGNMENTS:
         if index >= len(members):  # a small --scale leaves the first organization few members
             continue
+        tick()
         target = authz.target_of(resources[external_id])
         authz.new_assignment(state, members[index], roles[slug], target)
-    for k, org in enumerate(orgs[:4]):
+    for k, org in enumerate(orgs[:GROUP_ORGS]):
         oms = state["organization_memberships"].index("organization_id").get(org["id"])
         for j, name in enumerate(GROUPS[: 3 - k % 2]):
+            tick()
             group = state.create(
                 "groups",
                 {

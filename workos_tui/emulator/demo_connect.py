@@ -5,6 +5,8 @@ connected accounts.  About forty records, so the default seed stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .routes.connect import new_client_secret
 from .routes.pipes import CUSTOM_DEFAULTS, REDIRECT_BASE
 from .routes.pipes_accounts import event_payload
@@ -14,12 +16,21 @@ from .store import Record
 SCOPES = ["openid", "profile", "email"]
 
 
-def seed_connect(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
-    if not orgs or len(users) < 8:
+AUTHORIZED_USERS = 8
+RECORDS = 4 + AUTHORIZED_USERS + 4 + 5  # applications, authorizations, integrations, accounts
+
+
+def seed_connect(
+    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+) -> None:
+    """Connect applications, authorized applications, Pipes integrations and accounts
+    (``tick`` before each)."""
+    if not orgs or len(users) < AUTHORIZED_USERS:
         return
-    apps = _applications(seeder, orgs)
+    apps = _applications(seeder, orgs, tick)
     state = seeder.state
-    for k, user in enumerate(users[:8]):
+    for k, user in enumerate(users[:AUTHORIZED_USERS]):
+        tick()
         app = apps[k % 3]
         org_ids = user.get("_organization_ids") or [None]
         state.create(
@@ -33,10 +44,10 @@ def seed_connect(seeder: Seeder, orgs: list[Record], users: list[Record]) -> Non
                 "_organization_id": org_ids[0],
             },
         )
-    _pipes(seeder, orgs, users)
+    _pipes(seeder, orgs, users, tick)
 
 
-def _applications(seeder: Seeder, orgs: list[Record]) -> list[Record]:
+def _applications(seeder: Seeder, orgs: list[Record], tick: Callable[[], None]) -> list[Record]:
     state = seeder.state
     base: Record = {"object": "connect_application", "application_type": "oauth"}
     specs: list[Record] = [
@@ -82,6 +93,7 @@ def _applications(seeder: Seeder, orgs: list[Record]) -> list[Record]:
     ]
     apps = []
     for k, spec in enumerate(specs):
+        tick()
         fields = {**base, "client_id": state.new_id("client"), **spec}
         if fields["application_type"] == "m2m":
             fields.pop("redirect_uris", None)
@@ -89,12 +101,14 @@ def _applications(seeder: Seeder, orgs: list[Record]) -> list[Record]:
         for j in range(2 if k in (1, 3) else 1 if k == 0 else 0):
             secret = new_client_secret(state, app, seeder.token(40))
             if j == 0:
-                secret["last_used_at"] = seeder.iso_after(-1.5)
+                secret["last_used_at"] = seeder.iso_after(0.5)
         apps.append(app)
     return apps
 
 
-def _pipes(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
+def _pipes(
+    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+) -> None:
     state = seeder.state
     specs: list[Record] = [
         {
@@ -146,6 +160,7 @@ def _pipes(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
     ]
     integrations = []
     for spec in specs:
+        tick()
         fields: Record = {
             "object": "data_integration",
             "integration_type": spec["slug"],
@@ -177,6 +192,7 @@ def _pipes(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
     for integration, user_index, account_state, method in accounts:
         if user_index >= len(users):  # a small --scale has fewer users than the demo accounts
             continue
+        tick()
         user = users[user_index]
         org_ids = user.get("_organization_ids") or []
         org_id = org_ids[0] if integration["slug"] == "slack" and org_ids else None

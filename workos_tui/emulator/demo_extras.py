@@ -6,6 +6,8 @@ A few dozen records in all, so the default seed stays cheap on the console's sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import ids
 from .http import public
 from .routes.api_keys import new_api_key
@@ -36,9 +38,23 @@ FLAGS = (
 )
 
 
-def seed_extras(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
+ENVIRONMENT_RECORDS = len(WEBHOOKS) + len(AUDIT_ACTIONS) + 1
+KEY_ORGS = 4  # the first organizations have API keys
+AUDIT_EVENTS = 12
+RECORDS = (
+    sum(3 - k % 2 for k in range(KEY_ORGS))
+    + sum(1 + k % 2 for k in range(3))
+    + AUDIT_EVENTS
+    + 2
+    + len(FLAGS)
+)
+
+
+def seed_environment(seeder: Seeder, tick: Callable[[], None]) -> None:
+    """Webhook endpoints and audit log schemas (``tick`` before each)."""
     state = seeder.state
     for k, (url, events) in enumerate(WEBHOOKS):
+        tick()
         state.create(
             "webhook_endpoints",
             {
@@ -49,8 +65,21 @@ def seed_extras(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None
                 "events": list(events),
             },
         )
-    for k, org in enumerate(orgs[:4]):
+    for name, targets in AUDIT_ACTIONS:
+        tick()
+        new_schema(state, name, {"targets": [{"type": t} for t in targets]})
+    tick()
+    new_schema(state, "user.signed_in", {"targets": [{"type": "user"}], "metadata": {}})
+
+
+def seed_extras(
+    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+) -> None:
+    """API keys, audit log events and exports, feature flags (``tick`` before each)."""
+    state = seeder.state
+    for k, org in enumerate(orgs[:KEY_ORGS]):
         for j, name in enumerate(ORG_KEY_NAMES[: 3 - k % 2]):
+            tick()
             owner = {"type": "organization", "id": org["id"]}
             expires = seeder.iso_after(-5) if j == 2 else None
             key, _ = new_api_key(
@@ -63,31 +92,36 @@ def seed_extras(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None
             continue
         owner = {"type": "user", "id": user["id"], "organization_id": org_ids[0]}
         for name in USER_KEY_NAMES[: 1 + k % 2]:
+            tick()
             new_api_key(state, owner, name, [], None, "sk_" + seeder.token(40))
-    _audit_logs(seeder, orgs)
-    _feature_flags(seeder, orgs, users)
+    _audit_logs(seeder, orgs, tick)
+    _feature_flags(seeder, orgs, users, tick)
 
 
-def _audit_logs(seeder: Seeder, orgs: list[Record]) -> None:
+def _audit_logs(seeder: Seeder, orgs: list[Record], tick: Callable[[], None]) -> None:
     state = seeder.state
-    for name, targets in AUDIT_ACTIONS:
-        new_schema(state, name, {"targets": [{"type": t} for t in targets]})
-    new_schema(state, "user.signed_in", {"targets": [{"type": "user"}], "metadata": {}})
     org = orgs[0]
-    for k in range(12):
+    for k in range(AUDIT_EVENTS):
+        tick()
         name, targets = AUDIT_ACTIONS[k % len(AUDIT_ACTIONS)]
         event = {
             "action": name,
-            "occurred_at": ids.iso(state.last_ms - (12 - k) * 3_600_000),
+            "occurred_at": ids.iso(state.now_ms() - (k + 1) * 60_000),
             "actor": {"id": f"user_{k:02d}", "type": "user", "name": f"Demo user {k}"},
             "targets": [{"id": f"{t}_{k:02d}", "type": t} for t in targets],
             "context": {"location": f"203.0.113.{k + 1}", "user_agent": "Mozilla/5.0"},
         }
         state.create("audit_log_events", {"organization_id": org["id"], "event": event})
     for k, export_state in enumerate(("ready", "expired")):
+        tick()
         export = state.create(
             "audit_log_exports",
-            {"object": "audit_log_export", "state": export_state, "url": None, "_events": 12},
+            {
+                "object": "audit_log_export",
+                "state": export_state,
+                "url": None,
+                "_events": AUDIT_EVENTS,
+            },
         )
         if export_state == "ready":
             export["url"] = f"https://exports.workos.example/audit_logs/{export['id']}.csv"
@@ -95,8 +129,11 @@ def _audit_logs(seeder: Seeder, orgs: list[Record]) -> None:
         state["audit_log_exports"].put(export)
 
 
-def _feature_flags(seeder: Seeder, orgs: list[Record], users: list[Record]) -> None:
+def _feature_flags(
+    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+) -> None:
     for k, (slug, name, description, tags, enabled) in enumerate(FLAGS):
+        tick()
         owner = None
         if users and k % 2 == 0:
             u = users[k % len(users)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import random
+from collections.abc import Callable
 
 from . import ids, render
 from .state import EmulatorState
@@ -23,13 +24,40 @@ class Seeder:
         self.state = state
         self.rng = rng
         self.events = events
+        self._high_ms = 0
         state.frozen_ms = start_ms
 
     def at(self, ms: int) -> None:
         """Move the seeding clock forward to ``ms`` (never backwards)."""
         self.state.frozen_ms = max(ms, self.state.last_ms + 1)
 
+    def backdate(self, start_ms: int, end_ms: int, count: int) -> Callable[[], None]:
+        """Seed more records into history already seeded, spread over ``[start_ms, end_ms)``.
+
+        Rewinds the clock to ``start_ms`` and returns a function to call before each of the
+        ``count`` records: the k-th call moves the clock to about ``start_ms + k * step``, so the
+        records (and the events they emit) keep their creation order and ids still encode their
+        creation time.  Collections are id-sorted, so the records slot into place among the
+        older ones; :meth:`finish` moves the clock back to its high-water mark.
+        """
+        self._high_ms = max(self._high_ms, self.state.last_ms)
+        self.state.last_ms = start_ms - 1
+        self.state.frozen_ms = start_ms
+        step = max(1, (end_ms - start_ms) // max(1, count))
+        calls = 0
+
+        def tick() -> None:
+            nonlocal calls
+            # A fixed pseudo-random offset within the first half of each slot: irregular
+            # times of day, still in order, and no use of the seeding rng.
+            jitter = (calls * 2_654_435_761) % max(1, step // 2)
+            self.at(start_ms + calls * step + jitter)
+            calls += 1
+
+        return tick
+
     def finish(self) -> EmulatorState:
+        self.state.last_ms = max(self.state.last_ms, self._high_ms)
         self.state.frozen_ms = None
         return self.state
 
