@@ -71,6 +71,23 @@ def combine(lists: Sequence[Sequence[str]]) -> Sequence[str] | None:
     return intersect(lists)
 
 
+def index_candidates(
+    ctx: Ctx, collection: str, index_by_param: dict[str, str]
+) -> Sequence[str] | None:
+    """Ids matching every query parameter given, each looked up in its index.
+
+    ``index_by_param`` maps a query parameter to the indexed field it filters on; ``None``
+    means no such parameter was given (every record is a candidate).
+    """
+    col = ctx.state[collection]
+    lists = [
+        col.index(field).get(value)
+        for param, field in index_by_param.items()
+        if (value := ctx.query.get(param))
+    ]
+    return combine(lists)
+
+
 def require_str(body: dict[str, Any], name: str, status: int = 422) -> str:
     value = body.get(name)
     if not isinstance(value, str) or not value.strip():

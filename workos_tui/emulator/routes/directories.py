@@ -8,7 +8,7 @@ from .. import render
 from ..http import Ctx, Routes, json_response, public
 from ..pagination import Predicate
 from ..seeder import directory_event
-from .common import combine, fetch, list_page
+from .common import combine, fetch, index_candidates, list_page
 
 routes = Routes()
 
@@ -57,15 +57,9 @@ def delete_directory(ctx: Ctx) -> Response:
 @routes.get("/directory_users")
 def list_directory_users(ctx: Ctx) -> Response:
     state = ctx.state
-    col = state["directory_users"]
-    lists = []
-    directory = ctx.query.get("directory")
-    if directory:
-        lists.append(col.index("directory_id").get(directory))
-    group = ctx.query.get("group")
-    if group:
-        lists.append(col.index("_group_ids").get(group))
-    candidates = combine(lists)
+    candidates = index_candidates(
+        ctx, "directory_users", {"directory": "directory_id", "group": "_group_ids"}
+    )
     preds: list[Predicate] = []
     idp_id = ctx.query.get("idp_id")
     if idp_id:

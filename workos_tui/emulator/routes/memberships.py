@@ -12,7 +12,15 @@ from ..errors import error, not_found
 from ..http import Ctx, Routes, empty, json_response
 from ..state import EmulatorState
 from ..store import Record
-from .common import check_email, combine, fetch, list_page, optional_str, require_str
+from .common import (
+    check_email,
+    combine,
+    fetch,
+    index_candidates,
+    list_page,
+    optional_str,
+    require_str,
+)
 from .users import delete_membership
 
 routes = Routes()
@@ -187,16 +195,9 @@ def _invitation(state: EmulatorState, inv: Record) -> Record:
 
 @routes.get("/user_management/invitations")
 def list_invitations(ctx: Ctx) -> Response:
-    state = ctx.state
-    col = state["invitations"]
-    lists = []
-    email = ctx.query.get("email")
-    if email:
-        lists.append(col.index("email").get(email))
-    org_id = ctx.query.get("organization_id")
-    if org_id:
-        lists.append(col.index("organization_id").get(org_id))
-    candidates = combine(lists)
+    candidates = index_candidates(
+        ctx, "invitations", {"email": "email", "organization_id": "organization_id"}
+    )
     return list_page(ctx, "invitations", candidates=candidates, render=render.any_record)
 
 
