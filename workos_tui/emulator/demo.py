@@ -21,6 +21,9 @@ from .vault_crypto import MASTER_META
 SEED = 20250303
 BASE_MS = parse_iso("2024-03-04T09:00:00Z")
 DAY_MS = 86_400_000
+# The demo's present: its year of history ends here.  Nothing seeded happens later; what is
+# still live (pending invitations, active sessions, tokens) expires after it.
+NOW_MS = BASE_MS + 380 * DAY_MS
 DEFAULT_USERS = 500
 DOMAIN_STATES = ("verified", "verified", "pending", "failed")
 
@@ -36,7 +39,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
     rng = random.Random(SEED)
     state.set_meta(MASTER_META, base64.b64encode(rng.randbytes(32)).decode())
     big = n_users > 5 * DEFAULT_USERS
-    seeder = Seeder(state, rng, BASE_MS, events=True)
+    seeder = Seeder(state, rng, BASE_MS, events=True, present_ms=NOW_MS)
     orgs: list[Record] = []
     directories: dict[str, tuple[Record, list[Record]]] = {}
     for i, (name, domain) in enumerate(names.COMPANIES):
@@ -86,13 +89,14 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
     # Users, spread over the organizations (first ones bigger), each with a membership.
     start = BASE_MS + 80 * DAY_MS
     span = 300 * DAY_MS
-    end = start + span
+    end = start + span  # NOW_MS
     step = max(1, span // max(1, n_users))
     weights = [1.0 / (1 + k * 0.15) for k in range(len(orgs))]
     org_choices = rng.choices(range(len(orgs)), weights=weights, k=n_users)
     seeder.events = not big
     used_emails: set[str] = set()
     users: list[Record] = []
+    sessions: list[tuple[Record, Record, str, tuple[str, str]]] = []
     for j in range(n_users):
         seeder.at(start + j * step)
         org = orgs[org_choices[j]]
@@ -139,8 +143,9 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
                     job_title=names.JOB_TITLES[j % len(names.JOB_TITLES)],
                     department=mine[0]["name"],
                 )
-            if j % 10 == 0:
-                seeder.session(u, org, "active" if j % 30 else "revoked")
+            if j % 10 == 0:  # signed in again lately (the sessions are seeded below)
+                status = "active" if j % 30 else "revoked"
+                sessions.append((u, org, status, seeder.session_origin()))
             if j % 15 == 0:
                 seeder.auth_factor(u, names.COMPANIES[org_choices[j]][0])
             if j % 8 == 0:
@@ -148,7 +153,8 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
                     {"idp_id": seeder.token(12), "type": "OAuth", "provider": "GoogleOAuth"}
                 ]
 
-    # Invitations in every state, over the last two months, each from a user who existed.
+    # Invitations over the last two months, each from a user who existed: the older ones were
+    # accepted, revoked or expired; only recent ones (some sent for 30 days) are still pending.
     seeder.events = True
     inv_start = end - 60 * DAY_MS
     tick = seeder.backdate(inv_start, end, 60)
@@ -158,7 +164,11 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         org = orgs[k % len(orgs)]
         existing = min(len(users), 1 + (inv_start + k * DAY_MS - start) // step)
         inviter = users[(k * 7) % existing] if users else None
+        sent = seeder.next_ms()
+        lifetime = 30 if k % 3 == 0 else 7
         st = inv_states[k % 4]
+        if st in ("pending", "expired"):
+            st = "pending" if sent + lifetime * DAY_MS > NOW_MS else "expired"
         first = names.FIRST_NAMES[(k * 5) % len(names.FIRST_NAMES)]
         email = f"{first.lower()}.invitee{k}@{names.COMPANIES[k % len(orgs)][1]}"
         accepted = users[(k * 13) % existing] if st == "accepted" and users else None
@@ -169,14 +179,26 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
             inviter=inviter,
             accepted_user=accepted,
             role_slug="admin" if k % 6 == 0 else "member",
+            expires_in_days=lifetime,
+            settled_after_days=min(0.2 + k % 5, (NOW_MS - sent) / DAY_MS / 2),
         )
 
-    # Vault objects with several versions.
-    seeder.at(end + DAY_MS)
+    # The sessions of the users who signed in during the last week: the active ones have not
+    # expired yet, the revoked ones ended before now.
+    tick = seeder.backdate(NOW_MS - 6 * DAY_MS, NOW_MS, len(sessions))
+    for u, org, status, origin in sessions:
+        tick()
+        seeder.not_before(u)
+        ended = (NOW_MS - seeder.next_ms()) / DAY_MS / 2
+        seeder.session(u, org, status, origin=origin, ended_after_days=ended)
+
+    # Vault objects, spread over the history, each value replaced every month or so.
+    tick = seeder.backdate(start, end - 120 * DAY_MS, len(names.VAULT_SECRETS))
     for k, secret in enumerate(names.VAULT_SECRETS):
+        tick()
         org = orgs[k % len(orgs)]
         values = [f"{secret}-v{v}-{seeder.token(20)}" for v in range(1, 2 + k % 4)]
-        seeder.vault_object(secret, values, {"organization_id": org["id"]})
+        seeder.vault_object(secret, values, {"organization_id": org["id"]}, every_days=28 + k)
 
     # The environment was configured before the first customer: permissions and roles,
     # webhook endpoints, audit log schemas, redirect URIs, CORS origins and the JWT template.

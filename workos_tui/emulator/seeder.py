@@ -1,76 +1,25 @@
 """Low-level builders that put seed objects into an :class:`EmulatorState`.
 
 Used by the deterministic demo (:mod:`.demo`) and by YAML seed files (:mod:`.seed`).  Each
-builder advances the state's clock, so ids and ``created_at`` follow insertion order.
+builder advances the seeding clock (:mod:`.demo_clock`), so ids and ``created_at`` follow
+insertion order.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import random
-from collections.abc import Callable
 
 from . import ids, render
+from .demo_clock import DAY_MS, SeedClock
 from .state import EmulatorState
 from .store import Record
 
-_TOKEN_TABLE = str.maketrans({"+": "x", "/": "Z", "=": "q"})
 ENVIRONMENT_ID = "environment_01HZEMULATOR00000000000000"
 
 
-class Seeder:
-    def __init__(self, state: EmulatorState, rng: random.Random, start_ms: int, events: bool):
-        self.state = state
-        self.rng = rng
-        self.events = events
-        self._high_ms = 0
-        state.frozen_ms = start_ms
-
-    def at(self, ms: int) -> None:
-        """Move the seeding clock forward to ``ms`` (never backwards)."""
-        self.state.frozen_ms = max(ms, self.state.last_ms + 1)
-
-    def backdate(self, start_ms: int, end_ms: int, count: int) -> Callable[[], None]:
-        """Seed more records into history already seeded, spread over ``[start_ms, end_ms)``.
-
-        Rewinds the clock to ``start_ms`` and returns a function to call before each of the
-        ``count`` records: the k-th call moves the clock to about ``start_ms + k * step``, so the
-        records (and the events they emit) keep their creation order and ids still encode their
-        creation time.  Collections are id-sorted, so the records slot into place among the
-        older ones; :meth:`finish` moves the clock back to its high-water mark.
-        """
-        self._high_ms = max(self._high_ms, self.state.last_ms)
-        self.state.last_ms = start_ms - 1
-        self.state.frozen_ms = start_ms
-        step = max(1, (end_ms - start_ms) // max(1, count))
-        calls = 0
-
-        def tick() -> None:
-            nonlocal calls
-            # A fixed pseudo-random offset within the first half of each slot: irregular
-            # times of day, still in order, and no use of the seeding rng.
-            jitter = (calls * 2_654_435_761) % max(1, step // 2)
-            self.at(start_ms + calls * step + jitter)
-            calls += 1
-
-        return tick
-
-    def finish(self) -> EmulatorState:
-        self.state.last_ms = max(self.state.last_ms, self._high_ms)
-        self.state.frozen_ms = None
-        return self.state
-
-    def token(self, n: int = 24) -> str:
-        raw = base64.b64encode(self.rng.randbytes(n)).decode()
-        return raw.translate(_TOKEN_TABLE)[:n]
-
-    def emit(self, event: str, data: Record, org_id: str | None) -> None:
-        if self.events:
-            self.state.emit(event, data, org_id)
-
-    def iso_after(self, days: float) -> str:
-        return ids.iso(self.state.last_ms + int(days * 86_400_000))
+class Seeder(SeedClock):
+    """Builders of the seed objects, one method per kind, on the seeding clock."""
 
     # -- organizations ------------------------------------------------------------------------
 
@@ -161,7 +110,8 @@ class Seeder:
             fields["id"] = rid
         u = self._create("users", fields)
         if self.events:
-            self.emit("user.created", render.user(u), None)
+            # As created: the user had not signed in yet.
+            self.emit("user.created", {**render.user(u), "last_sign_in_at": None}, None)
         return u
 
     def membership(
@@ -204,32 +154,60 @@ class Seeder:
         accepted_user: Record | None = None,
         role_slug: str | None = "member",
         expires_in_days: float = 7,
+        settled_after_days: float = 0,
     ) -> Record:
+        """An invitation sent now, and what became of it: ``accepted`` or ``revoked``
+        ``settled_after_days`` later, ``expired`` ``expires_in_days`` later, or still
+        ``pending``.  Its ``invitation.created`` event shows it as sent."""
         token = self.token(25)
-        now = ids.iso(self.state.now_ms())
         inv = self.state.create(
             "invitations",
             {
                 "object": "invitation",
                 "email": email,
-                "state": state,
-                "accepted_at": now if state == "accepted" else None,
-                "revoked_at": now if state == "revoked" else None,
-                "expires_at": self.iso_after(-1 if state == "expired" else expires_in_days),
+                "state": "pending",
+                "accepted_at": None,
+                "revoked_at": None,
+                "expires_at": self.iso_after(expires_in_days),
                 "organization_id": org["id"] if org else None,
                 "inviter_user_id": inviter["id"] if inviter else None,
-                "accepted_user_id": accepted_user["id"] if accepted_user else None,
+                "accepted_user_id": None,
                 "role_slug": role_slug,
                 "token": token,
                 "accept_invitation_url": f"https://auth.workos.example/invite?invitation_token={token}",
             },
         )
         self.emit("invitation.created", render.invitation_event(inv), inv["organization_id"])
-        return inv
+        settled = ids.iso(ids.parse_iso(inv["created_at"]) + int(settled_after_days * DAY_MS))
+        if state == "accepted":
+            inv.update(accepted_at=settled, updated_at=settled)
+            inv["accepted_user_id"] = accepted_user["id"] if accepted_user else None
+        elif state == "revoked":
+            inv.update(revoked_at=settled, updated_at=settled)
+        elif state == "expired":
+            inv["updated_at"] = inv["expires_at"]
+        inv["state"] = state
+        return self.state["invitations"].put(inv)
 
-    def session(self, user: Record, org: Record | None, status: str = "active") -> Record:
+    def session_origin(self) -> tuple[str, str]:
+        """Where a sign-in came from: an IP address and an authentication method."""
         ip = f"203.0.113.{self.rng.randint(1, 254)}"
-        return self.state.create(
+        return ip, self.rng.choice(("password", "sso", "oauth", "magic_code"))
+
+    def session(
+        self,
+        user: Record,
+        org: Record | None,
+        status: str = "active",
+        *,
+        origin: tuple[str, str] | None = None,
+        expires_in_days: float = 7,
+        ended_after_days: float = 0,
+    ) -> Record:
+        """A session the user signed in to now (their last sign-in is no earlier); a session
+        that is not ``active`` ended ``ended_after_days`` later."""
+        ip, method = origin or self.session_origin()
+        session = self.state.create(
             "sessions",
             {
                 "object": "session",
@@ -237,12 +215,22 @@ class Seeder:
                 "organization_id": org["id"] if org else None,
                 "user_agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15",
                 "user_id": user["id"],
-                "auth_method": self.rng.choice(("password", "sso", "oauth", "magic_code")),
+                "auth_method": method,
                 "status": status,
-                "expires_at": self.iso_after(7),
-                "ended_at": None if status == "active" else self.iso_after(0),
+                "expires_at": self.iso_after(expires_in_days),
+                "ended_at": None,
             },
         )
+        created = ids.parse_iso(session["created_at"])
+        if status != "active":
+            session["ended_at"] = ids.iso(created + int(ended_after_days * DAY_MS))
+            session["updated_at"] = session["ended_at"]
+            self.state["sessions"].put(session)
+        last = user.get("last_sign_in_at")
+        if last is None or ids.parse_iso(last) < created:
+            user["last_sign_in_at"] = session["created_at"]
+            self.state["users"].put(user)
+        return session
 
     def auth_factor(self, user: Record, issuer: str) -> Record:
         return self.state.create(
@@ -372,13 +360,33 @@ class Seeder:
     # -- vault ----------------------------------------------------------------------------------
 
     def vault_object(
-        self, name: str, values: list[str], context: dict[str, str], actor: str = "Emulator seed"
+        self,
+        name: str,
+        values: list[str],
+        context: dict[str, str],
+        actor: str = "Emulator seed",
+        *,
+        every_days: float = 0,
     ) -> Record:
+        """A Vault object created now with ``values[0]``, each later value a new version
+        ``every_days`` after the previous one (at least a millisecond)."""
         from .vault_crypto import key_id_for
 
-        obj: Record | None = None
-        for value in values:
-            ms = self.state.now_ms()
+        obj = self.state.create(
+            "vault_objects",
+            {
+                "name": name,
+                "value": values[-1],
+                "context": dict(context),
+                "key_id": key_id_for(self.state, context),
+                "environment_id": ENVIRONMENT_ID,
+                "updated_by": {"id": "key_01HZEMULATORSEED000000000", "name": actor},
+                "_versions": [],
+            },
+        )
+        created = ids.parse_iso(obj["created_at"])
+        for k, value in enumerate(values):
+            ms = created + max(k, int(k * every_days * DAY_MS))
             version: Record = {
                 "id": ids.uuid7(ms, self.state.rng),
                 "etag": hashlib.md5(value.encode()).hexdigest(),
@@ -386,27 +394,9 @@ class Seeder:
                 "created_at": ids.iso(ms),
                 "value": value,
             }
-            if obj is None:
-                obj = self.state.create(
-                    "vault_objects",
-                    {
-                        "name": name,
-                        "value": value,
-                        "context": dict(context),
-                        "key_id": key_id_for(self.state, context),
-                        "environment_id": ENVIRONMENT_ID,
-                        "updated_by": {"id": "key_01HZEMULATORSEED000000000", "name": actor},
-                        "_versions": [version],
-                    },
-                )
-                obj["updated_at"] = version["created_at"]
-            else:
-                obj["value"] = value
-                obj["updated_at"] = version["created_at"]
-                obj["_versions"] = [*obj["_versions"], version]
-                self.state["vault_objects"].put(obj)
-        assert obj is not None
-        return obj
+            obj["_versions"].append(version)
+            obj["updated_at"] = version["created_at"]
+        return self.state["vault_objects"].put(obj)
 
 
 def connection_event(conn: Record, *, deleted: bool = False) -> Record:
