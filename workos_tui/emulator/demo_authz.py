@@ -159,12 +159,15 @@ def seed_authorization(
         if index >= len(members):  # a small --scale leaves the first organization few members
             continue
         tick()
+        seeder.not_before(state["organization_memberships"].get(members[index]))
         target = authz.target_of(resources[external_id])
         authz.new_assignment(state, members[index], roles[slug], target)
     for k, org in enumerate(orgs[:GROUP_ORGS]):
         oms = state["organization_memberships"].index("organization_id").get(org["id"])
         for j, name in enumerate(GROUPS[: 3 - k % 2]):
             tick()
+            member_ids = oms[3 + j * 3 : 6 + j * 3]
+            seeder.not_before(*(state["organization_memberships"].get(m) for m in member_ids))
             group = state.create(
                 "groups",
                 {
@@ -187,5 +190,5 @@ def seed_authorization(
                         "_resource_id": resources["proj-api"]["id"],
                     },
                 )
-            for om_id in oms[3 + j * 3 : 6 + j * 3]:
+            for om_id in member_ids:
                 add_member(state, group, om_id)

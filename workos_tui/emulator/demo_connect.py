@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import ids
+from .demo_clock import DAY_MS
 from .routes.connect import new_client_secret
 from .routes.pipes import CUSTOM_DEFAULTS, REDIRECT_BASE
-from .routes.pipes_accounts import event_payload
+from .routes.pipes_accounts import TOKEN_TTL_MS, event_payload
 from .seeder import Seeder
 from .store import Record
 
@@ -31,6 +33,7 @@ def seed_connect(
     state = seeder.state
     for k, user in enumerate(users[:AUTHORIZED_USERS]):
         tick()
+        seeder.not_before(user)
         app = apps[k % 3]
         org_ids = user.get("_organization_ids") or [None]
         state.create(
@@ -194,6 +197,7 @@ def _pipes(
             continue
         tick()
         user = users[user_index]
+        seeder.not_before(user)
         org_ids = user.get("_organization_ids") or []
         org_id = org_ids[0] if integration["slug"] == "slack" and org_ids else None
         fields = {
@@ -209,7 +213,13 @@ def _pipes(
         if method == "oauth":
             fields["_access_token"] = "gho_" + seeder.token(30)
             fields["_refresh_token"] = "ghr_" + seeder.token(30)
-            fields["_expires_at"] = seeder.iso_after(-1)
+            # An hour-long token: refreshed half an hour before now while the account is
+            # connected; expired an hour after it was issued when reauthorization is needed.
+            live = account_state == "connected"
+            expires = seeder.present_ms + TOKEN_TTL_MS // 2 if live else None
+            fields["_expires_at"] = (
+                ids.iso(expires) if expires else seeder.iso_after(TOKEN_TTL_MS / DAY_MS)
+            )
         elif method == "api_key":
             secret = "lin_api_" + seeder.token(32)
             fields.update(api_key_last_4=secret[-4:], _secret=secret)

@@ -81,7 +81,8 @@ def seed_extras(
         for j, name in enumerate(ORG_KEY_NAMES[: 3 - k % 2]):
             tick()
             owner = {"type": "organization", "id": org["id"]}
-            expires = seeder.iso_after(-5) if j == 2 else None
+            # The data warehouse keys were made to last a quarter (by now, they have expired).
+            expires = seeder.iso_after(90) if j == 2 else None
             key, _ = new_api_key(
                 state, owner, name, ["posts:read"] if j else [], expires, "sk_" + seeder.token(40)
             )
@@ -93,6 +94,7 @@ def seed_extras(
         owner = {"type": "user", "id": user["id"], "organization_id": org_ids[0]}
         for name in USER_KEY_NAMES[: 1 + k % 2]:
             tick()
+            seeder.not_before(user)
             new_api_key(state, owner, name, [], None, "sk_" + seeder.token(40))
     _audit_logs(seeder, orgs, tick)
     _feature_flags(seeder, orgs, users, tick)
