@@ -88,8 +88,8 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
 
     # Users, spread over the organizations (first ones bigger), each with a membership.
     start = BASE_MS + 80 * DAY_MS
-    span = 300 * DAY_MS
-    end = start + span  # NOW_MS
+    end = NOW_MS
+    span = end - start  # 300 days
     step = max(1, span // max(1, n_users))
     weights = [1.0 / (1 + k * 0.15) for k in range(len(orgs))]
     org_choices = rng.choices(range(len(orgs)), weights=weights, k=n_users)
