@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json as jsonlib
+import ssl
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Collection, Generator, Mapping
@@ -37,6 +38,20 @@ MAX_CONNECTIONS = 10
 KEEPALIVE_SECONDS = 30.0
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+def tls_verification(base_url: str) -> ssl.SSLContext | bool:
+    """The ``verify`` setting for an environment's base URL.
+
+    ``True`` (httpx's verified default, CA bundle loaded) for ``https://``. A plain ``http://``
+    base URL (the emulator, a local proxy) never speaks TLS: requests are paths under it and
+    redirects are not followed. Loading the CA bundle for it would cost a noticeable part of
+    the console's start, so it gets a context that trusts no certificate at all: were TLS ever
+    attempted through it, verification would fail rather than pass.
+    """
+    if base_url.lower().startswith("http://"):
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies; no CA loaded
+    return True
 
 
 class _BearerAuth(httpx.Auth):
@@ -110,6 +125,7 @@ class WorkOSClient:
                 keepalive_expiry=KEEPALIVE_SECONDS,
             ),
             transport=transport,
+            verify=tls_verification(environment.base_url),
             follow_redirects=False,
         )
 

@@ -1,0 +1,118 @@
+"""What start-up loads and builds (structure only: timings live in tests/bench_ui.py).
+
+The console's start is bounded by what it imports and builds before the first rows; these
+tests keep what the first screen does not need out of that path. Imports are inspected in a
+fresh interpreter (``sys.modules``), since this process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from workos_tui.api.client import WorkOSClient, tls_verification
+from workos_tui.api.environment import Environment
+from workos_tui.emulator.app import DEFAULT_API_KEY
+from workos_tui.emulator.process import EmulatorProcess, can_run_in_process
+from workos_tui.resources.catalog import EXTENSION_MODULES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+NOT_FOR_THE_FIRST_SCREEN = (
+    "workos_tui.ui.screens",  # every screen (form, export, confirm, related, profiles…)
+    "workos_tui.ui.commands",  # the palette's provider: when the palette opens
+    "workos_tui.ui.widgets.request_inspector",  # Ctrl+R
+    "workos_tui.ui.widgets.vault_crypto_panel",  # a panel opened on demand
+    "workos_tui.emulator",  # --demo starts it from the CLI; the console never imports it
+    "workos_tui.config",  # the CLI resolves the environment before the console starts
+    "workos_tui.api.services",  # with the first request, not the import
+    "workos_tui.api.models",
+    "workos_tui.api.vault_crypto",
+    "workos_tui.api.webhooks",
+    *EXTENSION_MODULES,  # loaded once the first rows are on screen
+)
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code``."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    modules: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return set(modules)
+
+
+def loaded_under(modules: set[str], prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(
+        name
+        for name in modules
+        if any(name == prefix or name.startswith(f"{prefix}.") for prefix in prefixes)
+    )
+
+
+def test_importing_the_app_loads_only_the_first_screen() -> None:
+    modules = modules_after("import workos_tui.ui.app")
+    assert "workos_tui.ui.widgets.resource_view" in modules  # the check sees the app's imports
+    assert loaded_under(modules, NOT_FOR_THE_FIRST_SCREEN) == []
+
+
+def test_the_demo_emulator_process_starts_without_the_emulator() -> None:
+    # cli.run_demo starts it before anything heavy: the child imports the emulator.
+    modules = modules_after("import workos_tui.emulator.process")
+    heavy = ("uvicorn", "starlette", "pydantic", "httpx", "textual", "workos_tui.emulator.app")
+    assert loaded_under(modules, heavy) == []
+
+
+def test_the_cli_imports_no_layer_before_dispatching() -> None:
+    modules = modules_after("import workos_tui.cli")
+    assert loaded_under(modules, ("pydantic", "textual", "httpx", "workos_tui.config")) == []
+
+
+def test_plain_http_environments_load_no_certificates() -> None:
+    context = tls_verification("http://127.0.0.1:4100")
+    assert isinstance(context, ssl.SSLContext)
+    # Fails closed: were TLS ever attempted, no certificate would be trusted.
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] == 0
+    assert tls_verification("HTTP://localhost:4100") is not True
+    assert tls_verification("https://api.workos.com") is True
+
+
+@pytest.mark.skipif(not can_run_in_process(), reason="the demo emulator runs in a thread here")
+async def test_the_emulator_process_serves_the_demo_and_stops() -> None:
+    emulator = EmulatorProcess().start()
+    try:
+        environment = Environment(
+            name="demo", api_key=SecretStr(DEFAULT_API_KEY), base_url=emulator.base_url
+        )
+        # Sent at once: the request waits in the socket's backlog until the child serves.
+        async with WorkOSClient(environment) as client:
+            page = await client.request("GET", "/organizations", params={"limit": 2})
+        assert len(page["data"]) == 2
+        assert emulator.returncode is None
+    finally:
+        emulator.stop()
+    assert emulator.returncode == 0  # it stopped cleanly once its stdin closed
+
+
+@pytest.mark.skipif(not can_run_in_process(), reason="the demo emulator runs in a thread here")
+def test_a_dead_emulator_process_refuses_connections() -> None:
+    emulator = EmulatorProcess().start()
+    try:
+        process = emulator._process
+        assert process is not None
+        process.kill()
+        process.wait()
+        # The parent kept no copy of the listening socket: no request waits for nobody.
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{emulator.base_url}/organizations", timeout=5)
+    finally:
+        emulator.stop()
