@@ -403,3 +403,32 @@ def test_unexpected_errors_are_one_redacted_line(
     monkeypatch.setenv("WORKOS_TUI_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["profiles"])
+
+
+@pytest.mark.parametrize("read_only", [None, True])
+def test_demo_serves_the_console_and_stops_with_it(
+    monkeypatch: pytest.MonkeyPatch, read_only: bool | None
+) -> None:
+    import httpx
+
+    from workos_tui.api.environment import Environment
+
+    seen: list[tuple[Environment, int]] = []
+
+    def console(environment: Environment, profiles: Any = None, theme: str | None = None) -> None:
+        # What the console would read first, while the console would be running.
+        response = httpx.get(
+            f"{environment.base_url}/organizations",
+            headers={"Authorization": f"Bearer {environment.api_key.get_secret_value()}"},
+            timeout=30,
+        )
+        seen.append((environment, len(response.json()["data"])))
+
+    monkeypatch.setattr("workos_tui.cli.launch_console", console)
+    flag = [] if read_only is None else ["--read-only"]
+    assert main(["--demo", *flag]) == 0
+    [(environment, rows)] = seen
+    assert environment.demo and environment.name == "demo" and rows > 0
+    assert environment.read_only is bool(read_only)
+    with pytest.raises(httpx.ConnectError):  # the emulator stopped with the console
+        httpx.get(f"{environment.base_url}/organizations", timeout=5)

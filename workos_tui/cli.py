@@ -20,6 +20,10 @@ from workos_tui import __version__
 if TYPE_CHECKING:
     from workos_tui.api.environment import Environment
     from workos_tui.config.profiles import ProfileCatalog
+    from workos_tui.emulator.process import EmulatorProcess
+    from workos_tui.emulator.server import EmulatorServer
+
+    DemoEmulator = EmulatorProcess | EmulatorServer
 
 DEBUG_ENV = "WORKOS_TUI_DEBUG"
 
@@ -233,32 +237,46 @@ def launch_console(
     console.run()
 
 
-def run_demo(args: argparse.Namespace) -> int:
-    from workos_tui.config import load_settings
-    from workos_tui.config.resolve import demo_environment
+def start_demo_emulator() -> DemoEmulator:
+    """The demo emulator, started (seeded and serving, or about to be).
+
+    A child process where one can take over a socket: it seeds on another core while the
+    console imports (its base URL is known at once; early requests wait for it). Elsewhere a
+    thread of this process, ready on return.
+    """
+    from workos_tui.emulator.process import EmulatorProcess, can_run_in_process
+
+    if can_run_in_process():
+        return EmulatorProcess(show_errors=bool(os.environ.get(DEBUG_ENV))).start()
     from workos_tui.emulator import EmulatorServer, create_app, demo_state
 
-    server = EmulatorServer(create_app(demo_state()), host="127.0.0.1", port=0)
-    server.start()
+    return EmulatorServer(create_app(demo_state()), host="127.0.0.1", port=0).start()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    emulator = start_demo_emulator()  # first: everything below loads while it seeds
     try:
-        environment = demo_environment(server.base_url)
+        from workos_tui.config import load_settings
+        from workos_tui.config.resolve import demo_environment
+
+        environment = demo_environment(emulator.base_url)
         if args.read_only is not None:
             environment = dataclasses.replace(environment, read_only=args.read_only)
         launch_console(environment, theme=load_settings().theme)
     finally:
-        server.stop()
+        emulator.stop()
     return 0
 
 
 def run_console(args: argparse.Namespace) -> int:
+    if args.demo:
+        return run_demo(args)
     from pydantic import SecretStr
 
     from workos_tui.config import load_settings, resolve_environment
     from workos_tui.config.credentials import StoreCache
     from workos_tui.config.profiles import ProfileCatalog
 
-    if args.demo:
-        return run_demo(args)
     settings = load_settings()
     stores = StoreCache(_ask_secret)
     environment = resolve_environment(
@@ -289,31 +307,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors: argparse has printed
         return stop.code if isinstance(stop.code, int) else 2
+    # Only light modules before dispatching: --demo starts its emulator before the heavy ones.
     from workos_tui.api.errors import WorkOSError
     from workos_tui.config.errors import ConfigError
-    from workos_tui.config.resolve import API_KEY_ENV
 
-    secrets = [args.api_key, os.environ.get(API_KEY_ENV)]
     try:
         return COMMANDS.get(args.command, run_console)(args)
     except KeyboardInterrupt:
         print("workos-tui: interrupted", file=sys.stderr)
         return 130
     except (ConfigError, WorkOSError) as error:
-        return _fail(str(error), secrets)
+        return _fail(str(error), args.api_key)
     except Exception as error:
         if os.environ.get(DEBUG_ENV):
             raise
         return _fail(
             f"unexpected {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for a traceback)",
-            secrets,
+            args.api_key,
         )
 
 
-def _fail(message: str, secrets: Sequence[str | None]) -> int:
+def _fail(message: str, api_key: str | None) -> int:
     from workos_tui.config.errors import redact_keys
+    from workos_tui.config.resolve import API_KEY_ENV
 
-    for secret in secrets:
+    for secret in (api_key, os.environ.get(API_KEY_ENV)):
         if secret and secret.strip():
             message = message.replace(secret.strip(), "**********")
     line = " ".join(redact_keys(message).split())

@@ -14,28 +14,31 @@ from starlette.applications import Starlette
 from starlette.types import Scope
 
 from .app import EmulatorMiddleware
+from .process import listening_socket
 
 
 class EmulatorServer:
     """Runs an emulator app with uvicorn in a daemon thread.
 
     ``port=0`` picks a free port; :attr:`base_url` is known as soon as the object exists because
-    the socket is bound here, before uvicorn starts.
+    the socket is bound here, before uvicorn starts. ``sock`` serves a socket already listening
+    instead (``host`` and ``port`` are then read from it).
     """
 
-    def __init__(self, app: Starlette, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: Starlette,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        sock: socket.socket | None = None,
+    ) -> None:
         self.app = app
-        self.host = host
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on accepted sockets whose
-        # protocol says TCP, and without it every response waits ~40 ms (Nagle + delayed ACK).
-        self._sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
-        self._sock.listen(128)
+        self._sock = sock if sock is not None else listening_socket(host, port)
         self._sock.set_inheritable(True)
-        self.port: int = self._sock.getsockname()[1]
+        address = self._sock.getsockname()
+        self.host: str = address[0] if sock is not None else host
+        self.port: int = address[1]
         config = uvicorn.Config(
             app,
             log_level="warning",
