@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,15 +25,15 @@ from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
-from workos_tui.ui.screens.profile_picker import ProfilePickerScreen
-from workos_tui.ui.screens.related import RelatedScreen
 from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
-from workos_tui.ui.widgets.request_inspector import RequestInspector
 from workos_tui.ui.widgets.resource_view import ResourceView
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
+
+    from workos_tui.ui.screens.related import RelatedScreen
 
 STYLES = Path(__file__).parent / "styles"
 """Absolute, so that subclasses defined elsewhere (tests, benchmarks) find the stylesheets."""
@@ -46,6 +47,19 @@ def console_commands() -> type[Provider]:
     from workos_tui.ui.commands import ConsoleCommands
 
     return ConsoleCommands
+
+
+def related_screen(screen: Screen[Any]) -> RelatedScreen | None:
+    """``screen`` if it is a related-resources screen.
+
+    Its module is imported when the first one is pushed, not with the app: until then no
+    screen can be one.
+    """
+    module = sys.modules.get("workos_tui.ui.screens.related")
+    if module is None:
+        return None
+    screen_type: type[RelatedScreen] = module.RelatedScreen
+    return screen if isinstance(screen, screen_type) else None
 
 
 class WorkOSConsole(App[None]):
@@ -175,9 +189,9 @@ class WorkOSConsole(App[None]):
     # ----------------------------------------------------------------- areas
 
     def current_resource_view(self) -> ResourceView | None:
-        screen = self.screen
-        if isinstance(screen, RelatedScreen):
-            return screen.view
+        related = related_screen(self.screen)
+        if related is not None:
+            return related.view
         if self.current_area is None:
             return None
         try:
@@ -196,7 +210,7 @@ class WorkOSConsole(App[None]):
 
     def open_area(self, key: str, *, search: str | None = None) -> None:
         """Show an area (mounting it on first use); ``search`` sets its search filter."""
-        while isinstance(self.screen, RelatedScreen):
+        while related_screen(self.screen) is not None:
             self.pop_screen()
         content = self.query_one("#area-content", Container)
         existing = content.query(f"#area-{key}")
@@ -256,6 +270,8 @@ class WorkOSConsole(App[None]):
         if event.resource_key not in self.registry:
             self.notify(f"{event.title} is not available yet.", severity="warning")
             return
+        from workos_tui.ui.screens.related import RelatedScreen
+
         resource = self.registry[event.resource_key]
         self.push_screen(
             RelatedScreen(
@@ -324,6 +340,8 @@ class WorkOSConsole(App[None]):
             self.action_show_help_panel()
 
     def action_toggle_inspector(self) -> None:
+        from workos_tui.ui.widgets.request_inspector import RequestInspector
+
         existing = self.screen.query(RequestInspector)
         if existing:
             existing.remove()
@@ -341,6 +359,8 @@ class WorkOSConsole(App[None]):
     def pick_profile(self) -> None:
         if self.profiles is None:
             return
+        from workos_tui.ui.screens.profile_picker import ProfilePickerScreen
+
         names = list(self.profiles.names())
         self.push_screen(ProfilePickerScreen(names, self.environment.name), self._profile_chosen)
 
@@ -356,7 +376,7 @@ class WorkOSConsole(App[None]):
 
     async def switch_environment(self, environment: Environment) -> None:
         """Reconnect to another environment and start the areas afresh."""
-        while isinstance(self.screen, RelatedScreen):
+        while related_screen(self.screen) is not None:
             self.pop_screen()
         old_client = self.client
         self.environment = environment
