@@ -235,3 +235,29 @@ def diff_changes(
         after = raw.get(spec.name, before)
         changes.append(Change(spec.name, show(before), show(after)))
     return changes
+
+
+def server_field_errors(
+    model: type[BaseModel],
+    fields: Mapping[str, str],
+    *,
+    code: str | None = None,
+    message: str = "",
+) -> dict[str, str]:
+    """A failed save's errors on the form's fields.
+
+    ``fields`` are the server's per-field messages (``domain_data.0.domain`` counts for
+    ``domain_data``). A model may name, in a ``server_error_fields`` mapping, the form field a
+    request field or an error code belongs to (its form shows ``domains`` for ``domain_data``).
+    """
+    aliases: Mapping[str, str] = getattr(model, "server_error_fields", {})
+    names = set(model.model_fields)
+    result: dict[str, str] = {}
+    for key, text in fields.items():
+        head = key.split(".")[0].split("[")[0]
+        target = aliases.get(head, head)
+        if target in names:
+            result.setdefault(target, text)
+    if code and aliases.get(code) in names and message:
+        result.setdefault(aliases[code], message)
+    return result

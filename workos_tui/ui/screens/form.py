@@ -29,6 +29,7 @@ from workos_tui.resources.forms import (
     diff_changes,
     form_fields,
     parse_form,
+    server_field_errors,
 )
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import SaveFailed, SaveSucceeded
@@ -187,8 +188,10 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         self.query_one("#form-confirm", Button).disabled = False
         self._set_reviewing(False)
         error = message.error
-        if isinstance(error, UnprocessableError):
-            self.show_field_errors(error.field_errors())
+        fields = error.field_errors() if isinstance(error, UnprocessableError) else {}
+        self.show_field_errors(
+            server_field_errors(self.model, fields, code=error.code, message=error.message)
+        )
         text = describe_error(error)
         self._show_error(text.one_line())
 

@@ -1,35 +1,27 @@
-"""Actions on a resource list's selected row: create, edit, delete, extra actions, copy, export.
+"""Actions on a resource list's selected row: create, edit, delete and extra actions.
 
 A mixin of :class:`~workos_tui.ui.widgets.resource_view.ResourceView`, split out to keep modules
-small. Mutations run in the ``resource-mutation`` worker group and report back by message.
+small (copy, open, export and result dialogs live in its base, ``resource_shortcuts``).
+Mutations run in the ``resource-mutation`` worker group and report back by message. The screens
+it opens are imported when first opened, so the first screen does not pay for them.
 """
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from textual import on, work
 from textual.binding import Binding
-from textual.coordinate import Coordinate
-from textual.widget import Widget
 
 from workos_tui.api.errors import ReadOnlyError, WorkOSError
-from workos_tui.resources.base import Action, ListRequest, Order, ResourceType, resolve_model
-from workos_tui.resources.formatting import to_json
+from workos_tui.resources.base import Action, resolve_model
 from workos_tui.resources.forms import RawValue, form_fields
-from workos_tui.resources.query import server_query
-from workos_tui.ui.context import ConsoleContext
+from workos_tui.resources.results import ActionResult, created_secrets
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
-from workos_tui.ui.screens.action_menu import ActionMenuScreen
-from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
-from workos_tui.ui.screens.export import ExportScreen
-from workos_tui.ui.screens.form import FormScreen
-from workos_tui.ui.widgets.detail_pane import masked_json
+from workos_tui.ui.widgets.resource_shortcuts import ResourceShortcuts
 
 MUTATIONS = {"create", "edit", "delete", "actions"}
 
@@ -45,7 +37,7 @@ def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
     return values
 
 
-class ResourceActions(Widget):
+class ResourceActions(ResourceShortcuts):
     """Bindings and flows for acting on the selected row."""
 
     BINDINGS = [
@@ -59,19 +51,6 @@ class ResourceActions(Widget):
         Binding("x", "export", "Export", show=False, id="resource.export"),
     ]
 
-    resource: ResourceType
-    context: ConsoleContext
-    scope: dict[str, str]
-    filter_values: dict[str, Any]
-    order: Order
-
-    @property
-    def selected(self) -> Any:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
     def replace_item(self, item: Any) -> bool:
         """Swap a changed item in place; False when it is not loaded."""
         items: list[Any] = getattr(self, "items", [])
@@ -84,8 +63,7 @@ class ResourceActions(Widget):
             if index in visible:
                 row = visible.index(index)
                 table: Any = self.query_one("#resource-table")
-                for column, value in enumerate(table.render_cells(item)):
-                    table.update_cell_at(Coordinate(row, column), value)
+                table.update_row(row, table.render_cells(item))
                 detail: Any = self.query_one("#resource-detail")
                 detail.show_item(item)
             return True
@@ -111,6 +89,8 @@ class ResourceActions(Widget):
     # ------------------------------------------------------------- create / edit
 
     def action_create(self) -> None:
+        from workos_tui.ui.screens.form import FormScreen
+
         resource = self.resource
         model = resolve_model(resource.create_model)
         if resource.create is None or model is None:
@@ -137,7 +117,11 @@ class ResourceActions(Widget):
         if result is None:
             return
         self.notify(f"{self.resource.singular.capitalize()} created.")
-        self.reload()
+        once = created_secrets(self.resource, result)
+        if once is not None:
+            self.show_result(once)
+        else:
+            self.reload()
 
     def action_edit(self) -> None:
         resource = self.resource
@@ -169,6 +153,8 @@ class ResourceActions(Widget):
         self._open_edit_form(item, message.item)
 
     def _open_edit_form(self, item: Any, source: Any) -> None:
+        from workos_tui.ui.screens.form import FormScreen
+
         resource = self.resource
         updater = resource.update
         model = resolve_model(resource.update_model)
@@ -209,6 +195,8 @@ class ResourceActions(Widget):
     # ------------------------------------------------------------- delete
 
     def action_delete(self) -> None:
+        from workos_tui.ui.screens.confirm import TypedConfirmScreen
+
         resource = self.resource
         item = self.selected
         if item is None or resource.delete is None:
@@ -244,6 +232,8 @@ class ResourceActions(Widget):
     # ------------------------------------------------------------- extra actions
 
     def action_actions(self) -> None:
+        from workos_tui.ui.screens.action_menu import ActionMenuScreen
+
         item = self.selected
         if item is None:
             return
@@ -263,6 +253,9 @@ class ResourceActions(Widget):
             self._start_action(key, item)
 
     def _start_action(self, key: str | None, item: Any) -> None:
+        from workos_tui.ui.screens.confirm import ConfirmScreen
+        from workos_tui.ui.screens.form import FormScreen
+
         action = next((a for a in self.resource.actions if a.key == key), None)
         if action is None:
             return
@@ -330,6 +323,9 @@ class ResourceActions(Widget):
     @on(MutationSucceeded)
     def _mutation_succeeded(self, message: MutationSucceeded) -> None:
         message.stop()
+        if isinstance(message.item, ActionResult):
+            self.show_result(message.item)
+            return
         self.notify(f"{message.verb.capitalize()}: done.")
         if message.item is not None and self.replace_item(message.item):
             return
@@ -343,46 +339,3 @@ class ResourceActions(Widget):
     def _report_failure(self, verb: str, error: WorkOSError) -> None:
         text = describe_error(error)
         self.notify(text.one_line(), title=f"{verb.capitalize()} failed", severity="error")
-
-    # ------------------------------------------------------------- copy / open / export
-
-    def action_copy_id(self) -> None:
-        item = self.selected
-        if item is None:
-            return
-        self.app.copy_to_clipboard(self.resource.item_id(item))
-        self.notify(f"Copied {self.resource.item_id(item)}")
-
-    def action_copy_json(self) -> None:
-        item = self.selected
-        if item is None:
-            return
-        self.app.copy_to_clipboard(to_json(masked_json(self.resource, item, reveal=False)))
-        self.notify("Copied JSON")
-
-    def action_open_dashboard(self) -> None:
-        item = self.selected
-        if item is None:
-            return
-        url = self.resource.dashboard_url(item, self.context.environment.dashboard_url)
-        if url is None:
-            return
-        opened = False
-        if self.context.open_browser:
-            try:
-                opened = webbrowser.open(url)
-            except webbrowser.Error:
-                opened = False
-        self.notify(url, title="Opened in browser" if opened else "Dashboard URL")
-
-    def action_export(self) -> None:
-        resource = self.resource
-        query = server_query(resource, self.filter_values, self.scope)
-        workos = self.context.workos
-        order = self.order
-
-        def make_source() -> Any:
-            return resource.open_list(workos, ListRequest(query, order, resource.page_size))
-
-        default = Path.cwd() / f"{resource.key}.csv"
-        self.app.push_screen(ExportScreen(resource, make_source, default, query))
