@@ -2,27 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from pydantic import BaseModel
 
 from workos_tui.resources.base import (
     Column,
     DetailField,
     DetailSection,
+    Facade,
     Filter,
+    Item,
+    LazyModel,
     Related,
     ResourceType,
-    api_model,
-    service_create,
     service_cursor,
     service_delete,
     service_get,
-    service_update,
 )
 from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
 
 
 def _id(item: Any) -> str | None:
     return getattr(item, "id", None)
+
+
+FORMS = "workos_tui.resources.organization_forms"
+
+
+async def _create(workos: Facade, form: BaseModel) -> Item:
+    """Domains are typed as names; the request carries them as ``domain_data``."""
+    from workos_tui.resources.organization_forms import OrganizationCreateForm
+
+    body = form.to_create() if isinstance(form, OrganizationCreateForm) else form
+    organization: Item = await workos.organizations.create(body)
+    return organization
+
+
+async def _update(workos: Facade, organization_id: str, form: BaseModel) -> Item:
+    """Domains the organization keeps keep their state; new ones get the form's state."""
+    from workos_tui.resources.organization_forms import OrganizationUpdateForm
+
+    body = form
+    if isinstance(form, OrganizationUpdateForm):
+        current = None
+        if "domains" in form.model_fields_set:
+            current = await workos.organizations.get(organization_id)
+        body = form.to_update(current)
+    organization: Item = await workos.organizations.update(organization_id, body)
+    return organization
+
+
+def _edit_prefill(organization: Any) -> Mapping[str, Any]:
+    from workos_tui.resources.organization_forms import edit_prefill
+
+    return edit_prefill(organization)
 
 
 ORGANIZATIONS = ResourceType(
@@ -33,11 +68,12 @@ ORGANIZATIONS = ResourceType(
     description="Customers of the application, with their domains.",
     list=service_cursor("organizations"),
     get=service_get("organizations"),
-    create=service_create("organizations"),
-    update=service_update("organizations"),
+    create=_create,
+    update=_update,
     delete=service_delete("organizations"),
-    create_model=api_model("organizations", "OrganizationCreate"),
-    update_model=api_model("organizations", "OrganizationUpdate"),
+    create_model=LazyModel(FORMS, "OrganizationCreateForm"),
+    update_model=LazyModel(FORMS, "OrganizationUpdateForm"),
+    edit_prefill=_edit_prefill,
     columns=(
         Column("name", "Name", width=28),
         Column("id", "ID", width=30),
