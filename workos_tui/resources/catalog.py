@@ -43,6 +43,7 @@ def default_registry() -> ResourceRegistry:
 
 EXTENSION_MODULES: tuple[str, ...] = (
     "workos_tui.resources.roles",
+    "workos_tui.resources.role_assignments",
     "workos_tui.resources.permissions",
     "workos_tui.resources.groups",
     "workos_tui.resources.feature_flags",

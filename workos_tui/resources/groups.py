@@ -21,6 +21,7 @@ from workos_tui.resources.base import (
     scoped_cursor,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.role_assignments import GROUP_LINK, MEMBERSHIP_LINK
 from workos_tui.resources.scoped import SCOPED_KEY, KeyedSource, split_key
 from workos_tui.resources.sources import PageSource
 
@@ -110,6 +111,7 @@ GROUPS = ResourceType(
     related=(
         Related("Members", "group_members", "group", lambda g: getattr(g, SCOPED_KEY, None)),
         Related("Organization", "organizations", "id", lambda g: g.organization_id),
+        GROUP_LINK,
     ),
     actions=(Action("add_member", "Add a member", _add_member, input_model=GroupMemberAdd),),
     id_field=SCOPED_KEY,
@@ -142,6 +144,7 @@ GROUP_MEMBERS = ResourceType(
         Related("Membership", "memberships", "id", lambda m: m.id),
         Related("User", "users", "id", lambda m: m.user_id),
         Related("Groups", "membership_groups", "organization_membership_id", lambda m: m.id),
+        MEMBERSHIP_LINK,
     ),
     name_field="id",
 )

@@ -79,6 +79,13 @@ MEMBERSHIPS = ResourceType(
     related=(
         Related("User", "users", "id", lambda m: m.user_id),
         Related("Organization", "organizations", "id", lambda m: m.organization_id),
+        # Declared in role_assignments (an extension area, registered once it is loaded).
+        Related(
+            "Role assignments",
+            "membership_role_assignments",
+            "organization_membership_id",
+            lambda m: m.id,
+        ),
     ),
     actions=(
         Action(

@@ -24,6 +24,7 @@ from workos_tui.resources.base import (
     service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.role_assignments import RESOURCE_LINK
 
 PERMISSIONS = ResourceType(
     key="permissions",
@@ -113,6 +114,7 @@ AUTHORIZATION_RESOURCES = ResourceType(
     related=(
         Related("Children", "authorization_resources", "parent_resource_id", _id),
         Related("Organization", "organizations", "id", lambda r: r.organization_id),
+        RESOURCE_LINK,
     ),
     name_field="name",
 )
