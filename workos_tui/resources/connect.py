@@ -26,6 +26,8 @@ from workos_tui.resources.base import (
     service_get,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.results import ActionResult, link, plain, present
+from workos_tui.resources.results import secret as secret_entry
 from workos_tui.resources.scoped import (
     SCOPED_KEY,
     keyed,
@@ -51,8 +53,59 @@ async def _update(workos: Facade, item_id: str, model: BaseModel) -> Item:
 
 
 async def _new_secret(workos: Facade, app: Any, _input: BaseModel | None) -> Item:
-    secret: Item = await workos.connect_applications.create_client_secret(app.id)
-    return secret
+    """A new client secret, shown once in the result dialog (hidden until revealed)."""
+    created = await workos.connect_applications.create_client_secret(app.id)
+    value = created.secret.get_secret_value() if created.secret is not None else ""
+    return ActionResult(
+        title=f"New client secret for {app.name}",
+        entries=present(
+            (
+                plain("Client ID", app.client_id),
+                secret_entry("Client secret", value) if value else None,
+                plain("Secret ID", created.id),
+                plain("Hint", created.secret_hint),
+            )
+        ),
+        note="The secret is shown this once: copy it now. It is hidden until revealed.",
+    )
+
+
+class AuthorizationUrlForm(BaseModel):
+    """Build the URL that starts an OAuth authorization for the application."""
+
+    redirect_uri: str = Field(
+        min_length=1, description="Where the user returns; one of the application's redirect URIs."
+    )
+    organization_id: str | None = Field(
+        default=None, description="Sign in to this organization (optional)."
+    )
+    state: str | None = Field(default=None, description="An opaque value returned to you.")
+
+
+def _redirect_prefill(app: Any) -> Mapping[str, Any]:
+    uris = list(getattr(app, "redirect_uris", None) or [])
+    default = next((u for u in uris if u.default), uris[0] if uris else None)
+    return {"redirect_uri": default.uri if default is not None else ""}
+
+
+async def _authorization_url(workos: Facade, app: Any, data: BaseModel | None) -> Item:
+    assert isinstance(data, AuthorizationUrlForm)
+    url: str = workos.authentication.get_authorization_url(
+        redirect_uri=data.redirect_uri,
+        provider="authkit",
+        client_id=app.client_id,
+        organization_id=data.organization_id,
+        state=data.state,
+    )
+    return ActionResult(
+        title=f"Authorization URL for {app.name}",
+        entries=(link("URL", url), plain("Client ID", app.client_id)),
+        note="Open it in a browser to sign in and authorize the application.",
+    )
+
+
+def _is_oauth(app: Any) -> bool:
+    return getattr(app, "application_type", None) == "oauth"
 
 
 CONNECT_APPLICATIONS = ResourceType(
@@ -108,7 +161,18 @@ CONNECT_APPLICATIONS = ResourceType(
             ),
         ),
     ),
-    actions=(Action("new_secret", "New client secret", _new_secret),),
+    actions=(
+        Action("new_secret", "New client secret", _new_secret),
+        Action(
+            "authorization_url",
+            "Authorization URL",
+            _authorization_url,
+            input_model=AuthorizationUrlForm,
+            prefill=_redirect_prefill,
+            mutates=False,
+            applies=_is_oauth,
+        ),
+    ),
     related=(
         Related("Client secrets", "client_secrets", "application_id", _id),
         Related(

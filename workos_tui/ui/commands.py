@@ -63,7 +63,10 @@ class ConsoleCommands(Provider):
                         partial(view.run_action, action),
                     )
                 )
+            selected = view.selected
             for extra in resource.actions:
+                if selected is not None and not extra.applies(selected):
+                    continue
                 commands.append(
                     PaletteCommand(
                         f"{resource.title}: {extra.title.lower()}",
