@@ -307,18 +307,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors: argparse has printed
         return stop.code if isinstance(stop.code, int) else 2
-    # Only light modules before dispatching: --demo starts its emulator before the heavy ones.
-    from workos_tui.api.errors import WorkOSError
-    from workos_tui.config.errors import ConfigError
-
     try:
         return COMMANDS.get(args.command, run_console)(args)
     except KeyboardInterrupt:
         print("workos-tui: interrupted", file=sys.stderr)
         return 130
-    except (ConfigError, WorkOSError) as error:
-        return _fail(str(error), args.api_key)
     except Exception as error:
+        # Imported only now: nothing but argparse runs before dispatching (--demo starts its
+        # emulator first, and importing the config layer costs a noticeable part of start-up).
+        from workos_tui.api.errors import WorkOSError
+        from workos_tui.config.errors import ConfigError
+
+        if isinstance(error, ConfigError | WorkOSError):
+            return _fail(str(error), args.api_key)
         if os.environ.get(DEBUG_ENV):
             raise
         return _fail(
