@@ -402,3 +402,35 @@ async def test_role_assignments_on_a_resource(
         assert app.screen is form  # the server refused: the input stays
         assert form.query_one("#input-role_slug", Input).value == "no-such-role"
         assert "does not exist" in str(form.query_one("#form-error").render())
+
+
+async def test_install_an_api_key_keeps_it_out_of_the_log(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    state = emulator.state
+    account = next(
+        a for a in state["connected_accounts"].items.values() if a["auth_method"] == "api_key"
+    )
+    slug = state["data_integrations"].items[account["_integration_id"]]["slug"]
+    email = state["users"].items[account["user_id"]]["email"]
+    app = console_factory(start_area="users")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await user_by_email(app, pilot, email)
+        providers = await open_link(app, pilot, "connected_accounts")
+        await select(pilot, providers, lambda p: p.slug == slug)
+        await choose_action(app, pilot, "install_api_key")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#input-secret", Input).password
+        await submit_form(app, pilot, {"secret": "lin_api_rotated_value_1234"})
+        assert isinstance(app.screen, ResultScreen)
+        record = state["connected_accounts"].items[account["id"]]
+        assert record["_secret"] == "lin_api_rotated_value_1234"
+        assert "lin_api_rotated_value_1234" not in logged(app) + notifications(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await select(pilot, providers, lambda p: p.slug == slug)
+        await choose_action(app, pilot, "credential")
+        assert isinstance(app.screen, ResultScreen)
+        assert app.screen.entries[0].value() == "lin_api_rotated_value_1234"
