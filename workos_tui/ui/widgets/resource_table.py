@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textual.binding import Binding
-from textual.widgets import DataTable
-
 from workos_tui.resources.base import ResourceType
+from workos_tui.ui.widgets.row_table import RowTable, RowTableColumn
 
-LOADING_ROW = "__loading__"
+LOADING_TEXT = "⟳ Loading…"
 
 
-class ResourceTable(DataTable[str]):
-    """A DataTable whose row keys are indexes into the view's loaded items.
+class ResourceTable(RowTable):
+    """A :class:`RowTable` whose row ``i`` is the view's visible item ``i``.
 
-    A trailing "Loading…" row is shown while the next page is on its way.
+    A trailing "Loading…" line is shown while the next page is on its way.
     """
 
     HELP = """
@@ -30,41 +28,25 @@ class ResourceTable(DataTable[str]):
 - **w** opens the WorkOS Dashboard; **x** exports the list.
 """
 
-    BINDINGS = [
-        Binding("home", "scroll_top", "First row", show=False, id="table.first"),
-        Binding("end", "scroll_bottom", "Last row", show=False, id="table.last"),
-    ]
-
     def __init__(self, resource: ResourceType, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.resource = resource
-        self.loading_shown = False
-        self.row_count_items = 0
+        self.set_columns(RowTableColumn(column.title, column.width) for column in resource.columns)
 
-    def on_mount(self) -> None:
-        for column in self.resource.columns:
-            self.add_column(column.title, key=column.key, width=column.width)
+    @property
+    def loading_shown(self) -> bool:
+        return self.placeholder is not None
 
     def render_cells(self, item: Any) -> list[str]:
         return [column.render(item) for column in self.resource.columns]
 
     def append_rows(self, rows: Sequence[list[str]]) -> None:
         """Append rendered rows; row ``i`` of the table is the view's visible item ``i``."""
-        if self.loading_shown:
-            self.set_loading_row(False)
         self.add_rows(rows)
-        self.row_count_items += len(rows)
 
     def reset(self) -> None:
         self.clear()
-        self.loading_shown = False
-        self.row_count_items = 0
+        self.set_placeholder(None)
 
     def set_loading_row(self, loading: bool) -> None:
-        if loading and not self.loading_shown:
-            blanks = [""] * (len(self.resource.columns) - 1)
-            self.add_row("⟳ Loading…", *blanks, key=LOADING_ROW)
-            self.loading_shown = True
-        elif not loading and self.loading_shown:
-            self.remove_row(LOADING_ROW)
-            self.loading_shown = False
+        self.set_placeholder(LOADING_TEXT if loading else None)

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, Static
 
 from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.base import ListRequest, Order, Related, ResourceType
@@ -111,7 +111,17 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         self.query_one("#resource-empty", Static).display = False
         if self.quick_text:
             self.quick_filter_input().display = True
+        self.watch(self.table, "scroll_y", self._table_scrolled, init=False)
         self.reload()
+
+    def _table_scrolled(self) -> None:
+        """Scrolling without moving the cursor (mouse wheel, scrollbar) loads more rows too."""
+        self._maybe_prefetch(self._last_visible_row())
+        self._show_loading_row_if_near_end()
+
+    def _last_visible_row(self) -> int:
+        table = self.table
+        return round(table.scroll_y) + table.scrollable_content_region.height - 1
 
     def error_panel(self) -> ErrorPanel:
         """The error panel, mounted the first time a request fails."""
@@ -171,10 +181,8 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         """
         if not self.fetching or self.table.loading_shown:
             return
-        table = self.table
-        last_visible_row = table.scroll_offset.y + table.scrollable_content_region.height
-        if not self.visible_rows or last_visible_row >= len(self.visible_rows):
-            table.set_loading_row(True)
+        if not self.visible_rows or self._last_visible_row() >= len(self.visible_rows):
+            self.table.set_loading_row(True)
 
     @work(exclusive=True, group="resource-page")
     async def _fetch_page(self, generation: int, source: PageSource) -> None:
@@ -210,7 +218,8 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             self.post_message(self.FirstPageShown())
         if start == 0 and self.visible_rows:
             self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail
-        self._maybe_prefetch(self.table.cursor_row)
+        # a page that does not fill the screen (or was filtered away) is followed by the next
+        self._maybe_prefetch(max(self.table.cursor_row, self._last_visible_row()))
 
     @on(PageFailed)
     def _page_failed(self, message: PageFailed) -> None:
@@ -295,8 +304,8 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
 
     # ------------------------------------------------------------- selection
 
-    @on(DataTable.RowHighlighted, "#resource-table")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(ResourceTable.RowHighlighted, "#resource-table")
+    def _row_highlighted(self, event: ResourceTable.RowHighlighted) -> None:
         event.stop()
         row = event.cursor_row
         if self._revealed_id is not None:
