@@ -168,7 +168,8 @@ class WorkOSConsole(App[None]):
     @on(ResourceView.FirstPageShown)
     def _first_page_shown(self, event: ResourceView.FirstPageShown) -> None:
         event.stop()
-        self.ensure_footer()
+        # Both once the rows are painted: the frame that shows them does not wait for either.
+        self.call_after_refresh(self.ensure_footer)
         if not self.more_areas_loaded:
             self.call_after_refresh(self.load_more_areas)
 
