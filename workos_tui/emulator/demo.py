@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import random
+import time
 
 from . import demo_agents, demo_authkit, demo_authz, demo_connect, demo_extras, ids, names
 from .ids import parse_iso
@@ -23,27 +24,37 @@ BASE_MS = parse_iso("2024-03-04T09:00:00Z")
 DAY_MS = 86_400_000
 # The demo's present: its year of history ends here.  Nothing seeded happens later; what is
 # still live (pending invitations, active sessions, tokens) expires after it.
-NOW_MS = BASE_MS + 380 * DAY_MS
+HISTORY_DAYS = 380
+NOW_MS = BASE_MS + HISTORY_DAYS * DAY_MS
 DEFAULT_USERS = 500
 DOMAIN_STATES = ("verified", "verified", "pending", "failed")
 
 
-def demo_state(scale: int | None = None) -> EmulatorState:
-    """A fresh deterministic demo state with ``scale`` users (default about 500)."""
+def demo_state(scale: int | None = None, *, present_ms: int = NOW_MS) -> EmulatorState:
+    """A fresh demo state with ``scale`` users (default about 500) whose history ends at
+    ``present_ms``: the same data for the same arguments (tests and screenshots use the fixed
+    default; the live demo passes :func:`live_present_ms` so that its history ends today)."""
     state = EmulatorState(seed=SEED)
-    build_demo(state, DEFAULT_USERS if scale is None else scale)
+    build_demo(state, DEFAULT_USERS if scale is None else scale, present_ms=present_ms)
     return state
 
 
-def build_demo(state: EmulatorState, n_users: int) -> None:
+def live_present_ms() -> int:
+    """Now, to the minute: the present of a demo served to a person."""
+    minute = 60_000
+    return time.time_ns() // 1_000_000 // minute * minute
+
+
+def build_demo(state: EmulatorState, n_users: int, *, present_ms: int = NOW_MS) -> None:
+    base_ms = present_ms - HISTORY_DAYS * DAY_MS
     rng = random.Random(SEED)
     state.set_meta(MASTER_META, base64.b64encode(rng.randbytes(32)).decode())
     big = n_users > 5 * DEFAULT_USERS
-    seeder = Seeder(state, rng, BASE_MS, events=True, present_ms=NOW_MS)
+    seeder = Seeder(state, rng, base_ms, events=True, present_ms=present_ms)
     orgs: list[Record] = []
     directories: dict[str, tuple[Record, list[Record]]] = {}
     for i, (name, domain) in enumerate(names.COMPANIES):
-        seeder.at(BASE_MS + i * 3 * DAY_MS)
+        seeder.at(base_ms + i * 3 * DAY_MS)
         org = seeder.organization(
             name,
             external_id=f"crm-{1000 + i}",
@@ -87,8 +98,8 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
             directories[org["id"]] = (d, groups)
 
     # Users, spread over the organizations (first ones bigger), each with a membership.
-    start = BASE_MS + 80 * DAY_MS
-    end = NOW_MS
+    start = base_ms + 80 * DAY_MS
+    end = present_ms
     span = end - start  # 300 days
     step = max(1, span // max(1, n_users))
     weights = [1.0 / (1 + k * 0.15) for k in range(len(orgs))]
@@ -168,7 +179,7 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
         lifetime = 30 if k % 3 == 0 else 7
         st = inv_states[k % 4]
         if st in ("pending", "expired"):
-            st = "pending" if sent + lifetime * DAY_MS > NOW_MS else "expired"
+            st = "pending" if sent + lifetime * DAY_MS > present_ms else "expired"
         first = names.FIRST_NAMES[(k * 5) % len(names.FIRST_NAMES)]
         email = f"{first.lower()}.invitee{k}@{names.COMPANIES[k % len(orgs)][1]}"
         accepted = users[(k * 13) % existing] if st == "accepted" and users else None
@@ -180,16 +191,16 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
             accepted_user=accepted,
             role_slug="admin" if k % 6 == 0 else "member",
             expires_in_days=lifetime,
-            settled_after_days=min(0.2 + k % 5, (NOW_MS - sent) / DAY_MS / 2),
+            settled_after_days=min(0.2 + k % 5, (present_ms - sent) / DAY_MS / 2),
         )
 
     # The sessions of the users who signed in during the last week: the active ones have not
     # expired yet, the revoked ones ended before now.
-    tick = seeder.backdate(NOW_MS - 6 * DAY_MS, NOW_MS, len(sessions))
+    tick = seeder.backdate(present_ms - 6 * DAY_MS, present_ms, len(sessions))
     for u, org, status, origin in sessions:
         tick()
         seeder.not_before(u)
-        ended = (NOW_MS - seeder.next_ms()) / DAY_MS / 2
+        ended = (present_ms - seeder.next_ms()) / DAY_MS / 2
         seeder.session(u, org, status, origin=origin, ended_after_days=ended)
 
     # Vault objects, spread over the history, each value replaced every month or so.
@@ -203,8 +214,8 @@ def build_demo(state: EmulatorState, n_users: int) -> None:
     # The environment was configured before the first customer: permissions and roles,
     # webhook endpoints, audit log schemas, redirect URIs, CORS origins and the JWT template.
     setup = seeder.backdate(
-        BASE_MS - 21 * DAY_MS,
-        BASE_MS - DAY_MS,
+        base_ms - 21 * DAY_MS,
+        base_ms - DAY_MS,
         demo_authz.ENVIRONMENT_RECORDS + demo_extras.ENVIRONMENT_RECORDS + demo_authkit.RECORDS,
     )
     roles = demo_authz.seed_roles(seeder, setup)
