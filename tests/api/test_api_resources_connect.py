@@ -45,7 +45,10 @@ async def test_applications_and_secrets(workos: WorkOS) -> None:
     await CLIENT_SECRETS.delete(workos, CLIENT_SECRETS.item_id(created))
     assert len(await _rows(CLIENT_SECRETS, workos, application_id=app.id)) == 2
     action = CONNECT_APPLICATIONS.actions[0]
-    assert (await action.run(workos, app, None)).secret is not None  # type: ignore[attr-defined]
+    result = await action.run(workos, app, None)  # a dialog's worth: the secret, hidden
+    secrets = [e for e in result.entries if e.is_secret]  # type: ignore[attr-defined]
+    assert len(secrets) == 1 and secrets[0].value().strip()
+    assert secrets[0].value() not in repr(result)
 
 
 async def test_authorized_applications(workos: WorkOS, emulator: EmulatorHandle) -> None:
