@@ -432,3 +432,31 @@ def test_demo_serves_the_console_and_stops_with_it(
     assert environment.read_only is bool(read_only)
     with pytest.raises(httpx.ConnectError):  # the emulator stopped with the console
         httpx.get(f"{environment.base_url}/organizations", timeout=5)
+
+
+def test_demo_reports_an_emulator_process_that_died(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workos_tui import cli
+    from workos_tui.emulator.process import EmulatorProcess, can_run_in_process
+
+    if not can_run_in_process():
+        pytest.skip("the demo emulator runs in a thread here")
+    started: list[Any] = []
+    start = cli.start_demo_emulator
+
+    def start_and_keep() -> Any:
+        started.append(start())
+        return started[0]
+
+    monkeypatch.setattr(cli, "start_demo_emulator", start_and_keep)
+
+    def console(*args: object, **kwargs: object) -> None:
+        [emulator] = started
+        assert isinstance(emulator, EmulatorProcess)
+        emulator._process.kill()  # type: ignore[union-attr]
+        emulator._process.wait()  # type: ignore[union-attr]
+
+    monkeypatch.setattr(cli, "launch_console", console)
+    assert main(["--demo"]) == 0
+    assert "demo emulator stopped unexpectedly (exit status -9)" in capsys.readouterr().err

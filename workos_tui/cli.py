@@ -264,7 +264,14 @@ def run_demo(args: argparse.Namespace) -> int:
             environment = dataclasses.replace(environment, read_only=args.read_only)
         launch_console(environment, theme=load_settings().theme)
     finally:
+        crashed = getattr(emulator, "returncode", None)  # a child process that died early
         emulator.stop()
+    if crashed:
+        print(
+            f"workos-tui: the demo emulator stopped unexpectedly (exit status {crashed});"
+            f" set {DEBUG_ENV}=1 to see its errors",
+            file=sys.stderr,
+        )
     return 0
 
 
