@@ -54,7 +54,9 @@ async def write_screenshots(directory: Path) -> list[Path]:
             base_url=server.base_url,
             demo=True,
         )
-        console = WorkOSConsole(environment, base_url_label=BASE_URL_LABEL, open_browser=False)
+        console = WorkOSConsole(
+            environment, base_url_label=BASE_URL_LABEL, open_browser=False, prepare_areas=False
+        )
         async with console.run_test(size=SIZE) as pilot:
             await _settle(console, pilot)
             console.load_more_areas()

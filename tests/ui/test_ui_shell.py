@@ -19,6 +19,7 @@ from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
 from workos_tui.ui.widgets.error_panel import ErrorPanel
 from workos_tui.ui.widgets.request_inspector import RequestInspector
+from workos_tui.ui.widgets.resource_view import ResourceView
 
 
 def header_text(app: WorkOSConsole) -> str:
@@ -218,3 +219,43 @@ async def test_switching_areas_faster_than_they_mount_focuses_the_last_one(
         focused = app.focused
         assert focused is not None
         assert any(node.id == f"area-{keys[-1]}" for node in focused.ancestors_with_self)
+
+
+async def test_main_areas_are_prepared_after_the_first_rows(console_factory: Any) -> None:
+    app = console_factory(prepare_areas=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(200):
+            if app.idle_work_done:
+                break
+            await pilot.pause(0.05)
+        await settle(app, pilot)
+        assert app.idle_work_done and app.more_areas_loaded
+        # every main area is mounted hidden with its first page; the first one kept the focus
+        assert app.current_area == "organizations"
+        assert current_view(app).table.has_focus
+        for key in ("users", "connections", "directories", "events", "vault"):
+            area = app.query_one(f"#area-{key}", ResourceView)
+            assert not area.display
+            assert area.items, key
+        app.open_area("users")
+        await pilot.pause()
+        users = current_view(app)
+        assert users.resource.key == "users" and users.display and users.items
+        await settle(app, pilot)
+        assert users.table.has_focus
+
+
+async def test_areas_are_not_prepared_when_the_first_list_failed(emulator: Any) -> None:
+    environment = Environment(
+        name="bad", api_key=SecretStr("sk_test_not_a_key"), base_url=emulator.base_url
+    )
+    app = WorkOSConsole(environment, open_browser=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(200):
+            if app.idle_work_done:
+                break
+            await pilot.pause(0.05)
+        assert app.more_areas_loaded  # extension areas are listed all the same
+        assert len(app.query_one("#area-content").children) == 1

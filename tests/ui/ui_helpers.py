@@ -31,6 +31,8 @@ def make_console(emulator: EmulatorHandle, **options: Any) -> WorkOSConsole:
     options.setdefault("open_browser", False)
     options.setdefault("detail_delay", 0.0)  # the detail pane follows the cursor at once
     options.setdefault("base_url_label", "emulator")
+    # areas are prepared in the background only where a test asks: requests stay countable
+    options.setdefault("prepare_areas", False)
     return WorkOSConsole(emulator_environment(emulator, **environment_options), **options)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from workos_tui.resources.base import Related, ResourceType
 from workos_tui.resources.connections import CONNECTIONS
@@ -65,14 +65,16 @@ RELATED_EXPORTS: Mapping[str, str] = {
 """Module-level tuples of :class:`Related` that link an extension into a core area."""
 
 
-def load_extensions(registry: ResourceRegistry) -> list[ResourceType]:
-    """Import the extension modules; register their resources and related links.
+def load_extensions(
+    registry: ResourceRegistry, modules: Sequence[str] = EXTENSION_MODULES
+) -> list[ResourceType]:
+    """Import extension ``modules``; register their resources and related links.
 
     Returns the resources newly registered. A module that is missing is skipped (areas land
     one at a time); every declaration in a module is a module-level ``ResourceType``.
     """
     added: list[ResourceType] = []
-    for module_name in EXTENSION_MODULES:
+    for module_name in modules:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError:

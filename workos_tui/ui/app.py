@@ -11,22 +11,23 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
 from workos_tui.api.facade import WorkOS
 from workos_tui.api.requestlog import RequestLog
-from workos_tui.resources.catalog import default_registry, load_extensions
+from workos_tui.resources.catalog import EXTENSION_MODULES, default_registry
 from workos_tui.resources.registry import ResourceRegistry
+from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
+from workos_tui.ui.widgets.key_bar import KeyBar
 from workos_tui.ui.widgets.resource_view import ResourceView
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ STYLES = Path(__file__).parent / "styles"
 """Absolute, so that subclasses defined elsewhere (tests, benchmarks) find the stylesheets."""
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
-FOOTER_FALLBACK_SECONDS = 1.0
 
 
 def console_commands() -> type[Provider]:
@@ -96,6 +96,7 @@ class WorkOSConsole(App[None]):
         open_browser: bool = True,
         reveal_seconds: float = 30.0,
         detail_delay: float = 0.08,
+        prepare_areas: bool = True,
         client_factory: Callable[[Environment, RequestLog], WorkOSClient] | None = None,
     ) -> None:
         super().__init__()
@@ -116,7 +117,7 @@ class WorkOSConsole(App[None]):
         self.client = self._client_factory(environment, self.request_log)
         self.context = self._make_context(environment, WorkOS(self.client))
         self.current_area: str | None = None
-        self.more_areas_loaded = False
+        self.preparation = AreaPreparation(self, prepare_areas=prepare_areas)
 
     def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
         return ConsoleContext(
@@ -141,50 +142,31 @@ class WorkOSConsole(App[None]):
         with Horizontal(id="main"):
             yield AreaList(self.area_titles(), id="areas")
             yield Container(id="area-content")
-        # The footer is mounted once the first rows are on screen: composing it costs as much
-        # as the rest of the first frame, and nobody reads it before there is a list.
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.open_area(self.start_area, search=self.start_search or None)
-        self._footer_timer: Timer | None = None
-        if self.start_area in PANELS:
-            self.ensure_footer()
-        else:
-            self._footer_timer = self.set_timer(FOOTER_FALLBACK_SECONDS, self.ensure_footer)
-
-    def ensure_footer(self) -> None:
-        """Mount the footer (once)."""
-        if self._footer_timer is not None:
-            self._footer_timer.stop()
-            self._footer_timer = None
-        if not self.screen_stack:
-            return
-        main = self.screen_stack[0]
-        if main.is_attached and main.is_running and not main.query(Footer):
-            main.mount(Footer())
-            # A footer shows keys once told the bindings changed; tell it now.
-            main.call_after_refresh(main.refresh_bindings)
 
     @on(ResourceView.FirstPageShown)
     def _first_page_shown(self, event: ResourceView.FirstPageShown) -> None:
         event.stop()
-        # Both once the rows are painted: the frame that shows them does not wait for either.
-        self.call_after_refresh(self.ensure_footer)
-        if not self.more_areas_loaded:
-            self.call_after_refresh(self.load_more_areas)
+        self.preparation.first_page_shown(event.ok)
+
+    @property
+    def more_areas_loaded(self) -> bool:
+        return self.preparation.extensions_loaded
+
+    @property
+    def idle_work_done(self) -> bool:
+        """The work after the first rows has run (extension areas loaded, areas prepared)."""
+        return self.preparation.done
 
     def load_more_areas(self) -> None:
-        """Register the extension areas (once) and list them in the sidebar."""
-        if self.more_areas_loaded:
-            return
-        self.more_areas_loaded = True
-        added = load_extensions(self.registry)
-        sidebar = self.query_one(AreaList)
-        sidebar.add_areas([(r.key, r.title) for r in added if r.top_level])
+        """Register every extension area not registered yet, and list them in the sidebar."""
+        self.preparation.load_modules(EXTENSION_MODULES)
 
     async def on_unmount(self) -> None:
-        if self._footer_timer is not None:
-            self._footer_timer.stop()
+        self.preparation.work.cancel()
         await self.client.aclose()
 
     # ----------------------------------------------------------------- areas
@@ -201,7 +183,7 @@ class WorkOSConsole(App[None]):
             return None
         return widget if isinstance(widget, ResourceView) else None
 
-    def _area_widget(self, key: str, search: str | None) -> Widget | None:
+    def area_widget(self, key: str, search: str | None) -> Widget | None:
         if key in PANELS:
             return PANELS[key].build(self.context, f"area-{key}")
         if key in self.registry:
@@ -221,7 +203,7 @@ class WorkOSConsole(App[None]):
             if search is not None and isinstance(widget, ResourceView):
                 widget.apply_search(search)
         else:
-            created = self._area_widget(key, search)
+            created = self.area_widget(key, search)
             if created is None:
                 self.notify(f"No area called {key!r}.", severity="warning")
                 return
@@ -380,6 +362,7 @@ class WorkOSConsole(App[None]):
         while related_screen(self.screen) is not None:
             self.pop_screen()
         old_client = self.client
+        self.preparation.restart()
         self.environment = environment
         self.client = self._client_factory(environment, self.request_log)
         self.context = self._make_context(environment, WorkOS(self.client))

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from workos_tui.resources.base import ResourceType
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
+from workos_tui.ui.widgets.key_bar import KeyBar
 from workos_tui.ui.widgets.resource_view import ResourceView
 
 
@@ -41,7 +41,7 @@ class RelatedScreen(Screen[None]):
         bar.area_title = self.breadcrumb
         yield bar
         yield ResourceView(self.resource, self.context, scope=self.scope, id="related-view")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ResourceView).focus_table()

@@ -50,6 +50,10 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
     class FirstPageShown(Message):
         """The first page (or its error) is on screen: the moment the list became usable."""
 
+        def __init__(self, ok: bool) -> None:
+            super().__init__()
+            self.ok = ok
+
     class OpenRelated(Message):
         """Open ``resource_key`` scoped to ``scope`` (posted to the app)."""
 
@@ -215,7 +219,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         self.table.append_rows(rows)
         self._update_states()
         if start == 0:
-            self.post_message(self.FirstPageShown())
+            self.post_message(self.FirstPageShown(ok=True))
         if start == 0 and self.visible_rows:
             self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail
         # a page that does not fill the screen (or was filtered away) is followed by the next
@@ -235,7 +239,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             self._update_status()
         else:
             self._show_error(message.error)
-            self.post_message(self.FirstPageShown())
+            self.post_message(self.FirstPageShown(ok=False))
 
     def _show_error(self, error: WorkOSError) -> None:
         self._error = error
@@ -247,7 +251,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
 
     def _show_error_details(self, panel: ErrorPanel, error: WorkOSError, focus: bool) -> None:
         panel.show_error(error)
-        if focus or self.app.focused is None:
+        if self.display and (focus or self.app.focused is None):
             panel.query_one(Button).focus()
         self.query_one("#resource-empty", Static).display = False
         self._update_status()
@@ -264,7 +268,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             error_had_focus = panel.has_focus_within
             panel.display = False
         self.table.display = True
-        if error_had_focus or self.app.focused is None:
+        if self.display and (error_had_focus or self.app.focused is None):
             self.table.focus()
         empty_label = self.query_one("#resource-empty", Static)
         empty_label.display = empty
