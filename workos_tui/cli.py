@@ -249,8 +249,11 @@ def start_demo_emulator() -> DemoEmulator:
     if can_run_in_process():
         return EmulatorProcess(show_errors=bool(os.environ.get(DEBUG_ENV))).start()
     from workos_tui.emulator import EmulatorServer, create_app, demo_state
+    from workos_tui.emulator.demo import live_present_ms
 
-    return EmulatorServer(create_app(demo_state()), host="127.0.0.1", port=0).start()
+    return EmulatorServer(
+        create_app(demo_state(present_ms=live_present_ms())), host="127.0.0.1", port=0
+    ).start()
 
 
 def run_demo(args: argparse.Namespace) -> int:

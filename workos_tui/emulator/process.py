@@ -128,11 +128,13 @@ class EmulatorProcess:
 def serve_child(fd: int, family: int, scale: int | None) -> None:
     """The child's side: serve the demo state on the inherited socket until stdin closes."""
     from .app import create_app
-    from .demo import demo_state
+    from .demo import demo_state, live_present_ms
     from .server import EmulatorServer
 
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP, fileno=fd)
-    server = EmulatorServer(create_app(demo_state(scale=scale)), sock=sock)
+    server = EmulatorServer(
+        create_app(demo_state(scale=scale, present_ms=live_present_ms())), sock=sock
+    )
     server.start()
     try:
         sys.stdin.buffer.read()  # returns at end of file: the console closed the pipe or exited

@@ -9,7 +9,7 @@ from pathlib import Path
 import uvicorn
 
 from .app import DEFAULT_API_KEY, create_app
-from .demo import demo_state
+from .demo import demo_state, live_present_ms
 from .state import EmulatorState
 
 
@@ -18,7 +18,7 @@ def build_state(seed_file: str | Path | None = None, scale: int | None = None) -
         from .seed import load_seed_file
 
         return load_seed_file(seed_file, scale=scale)
-    return demo_state(scale=scale)
+    return demo_state(scale=scale, present_ms=live_present_ms())
 
 
 def run(
