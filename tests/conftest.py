@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -62,3 +63,11 @@ def emulator(emulator_server: EmulatorServer, emulator_log: ExchangeLog) -> Emul
     assert emulator_server.wait_idle(), "an earlier test left a request hanging in the emulator"
     state.rollback()
     return EmulatorHandle(server=emulator_server, state=state, log=emulator_log)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_collected_objects() -> Iterator[None]:
+    """A console that prepared its areas froze its objects (``gc.freeze``): give them back to
+    the collector after the test, so that tests do not keep each other's garbage alive."""
+    yield
+    gc.unfreeze()

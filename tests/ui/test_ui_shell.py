@@ -259,3 +259,21 @@ async def test_areas_are_not_prepared_when_the_first_list_failed(emulator: Any) 
             await pilot.pause(0.05)
         assert app.more_areas_loaded  # extension areas are listed all the same
         assert len(app.query_one("#area-content").children) == 1
+
+
+async def test_prepared_console_keeps_its_long_lived_objects_out_of_collections(
+    console_factory: Any,
+) -> None:
+    import gc
+
+    app = console_factory(prepare_areas=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert gc.get_freeze_count() == 0  # tests/conftest.py unfreezes after every test
+        for _ in range(200):
+            if app.idle_work_done:
+                break
+            await pilot.pause(0.05)
+        table = current_view(app).table
+        assert gc.get_freeze_count() > 10_000
+        assert not any(o is table for generation in (0, 1, 2) for o in gc.get_objects(generation))

@@ -2,9 +2,9 @@
 
 Textual's ``DataTable`` renders every visible cell through Rich on each frame and measures every
 new row, which stalls the UI for hundreds of milliseconds while paging through thousands of rows.
-This table keeps its rows as lists of strings, turns a row into one styled line the first time it
-is shown (cached), and draws a frame by cropping those lines: the cost of a frame depends on the
-height of the terminal, not on the number of rows.
+This table keeps its rows as lists of strings, turns a row into one line of text the first time
+it is shown (cached), and draws a frame by styling and cropping those lines: the cost of a frame
+depends on the height of the terminal, not on the number of rows.
 
 Text is shown as it is (never parsed as markup). Columns have a fixed width or grow to fit their
 widest cell up to ``MAX_AUTO_WIDTH``; a cell too long for its column ends in "…".
@@ -136,8 +136,8 @@ class RowTable(ScrollView, can_focus=True):
         self._rows: list[list[str]] = []
         self._cursor_row = 0
         self._placeholder: str | None = None
-        self._lines: LRUCache[int, Strip] = LRUCache(LINE_CACHE_SIZE)
-        self._header: Strip | None = None
+        self._lines: LRUCache[int, str] = LRUCache(LINE_CACHE_SIZE)
+        self._header: str | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -312,34 +312,34 @@ class RowTable(ScrollView, can_focus=True):
         zebra = "row-table--even-row" if row % 2 == 0 else "row-table--odd-row"
         return self.get_component_rich_style(zebra)
 
-    def _row_strip(self, row: int) -> Strip:
-        """The row's line at full width (cached; the cursor's line is built each time)."""
-        if row == self._cursor_row:
-            return Strip([Segment(self._line_text(self._rows[row]), self._row_style(row))])
-        cached = self._lines.get(row)
-        if cached is None:
-            cached = Strip([Segment(self._line_text(self._rows[row]), self._row_style(row))])
-            self._lines[row] = cached
-        return cached
+    def _row_text(self, row: int) -> str:
+        """The row's line at full width (cached as text: a string is no work for the garbage
+        collector, where a cached Strip would bring its own caches along)."""
+        text = self._lines.get(row)
+        if text is None:
+            text = self._line_text(self._rows[row])
+            self._lines[row] = text
+        return text
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        scroll_x = round(self.scroll_x)
         if y == 0:
-            fill = self.get_component_rich_style("row-table--header")
+            style = self.get_component_rich_style("row-table--header")
             if self._header is None:
-                text = self._line_text([column.title for column in self.columns])
-                self._header = Strip([Segment(text, fill)])
-            strip = self._header
+                self._header = self._line_text([column.title for column in self.columns])
+            text = self._header
         else:
             row = round(self.scroll_y) + y - 1
             if row < len(self._rows):
-                fill = self._row_style(row)
-                strip = self._row_strip(row)
+                style = self._row_style(row)
+                text = self._row_text(row)
             elif row == len(self._rows) and self._placeholder is not None:
-                fill = self.get_component_rich_style("row-table--placeholder")
+                style = self.get_component_rich_style("row-table--placeholder")
                 text = " " * CELL_PADDING + _clean(self._placeholder)
-                strip = Strip([Segment(text, fill)])
             else:
                 return Strip.blank(width, self.rich_style)
-        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, fill)
+        scroll_x = round(self.scroll_x)
+        if scroll_x:
+            line = Strip([Segment(text, style)]).crop(scroll_x, scroll_x + width)
+            return line.extend_cell_length(width, style)
+        return Strip([Segment(set_cell_size(text, width), style)], width)
