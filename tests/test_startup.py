@@ -8,9 +8,11 @@ fresh interpreter (``sys.modules``), since this process has imported everything 
 from __future__ import annotations
 
 import json
+import os
 import ssl
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -40,11 +42,20 @@ NOT_FOR_THE_FIRST_SCREEN = (
 )
 
 
-def modules_after(code: str) -> set[str]:
-    """The modules a fresh interpreter holds after running ``code``."""
+STORE_BACKENDS = ("keyring", "cryptography", "workos_tui.config.keyring_store")
+"""What only reading or writing a key in a credential store needs."""
+
+
+def modules_after(code: str, env: Mapping[str, str] | None = None) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code`` (with ``env`` if given)."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=None if env is None else dict(env),
     )
     modules: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
     return set(modules)
@@ -74,6 +85,72 @@ def test_the_demo_emulator_process_starts_without_the_emulator() -> None:
 def test_the_cli_imports_no_layer_before_dispatching() -> None:
     modules = modules_after("import workos_tui.cli")
     assert loaded_under(modules, ("pydantic", "textual", "httpx", "workos_tui.config")) == []
+
+
+@pytest.fixture
+def no_config(tmp_path: Path) -> dict[str, str]:
+    """A child environment with an empty config dir and none of the WorkOS variables."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WORKOS_", "PYTHONDONTWRITE"))}
+    return {**env, "WORKOS_TUI_CONFIG_DIR": str(tmp_path / "config")}
+
+
+# The CLI as the console starts it, stopping where the console would open.
+LAUNCH = """
+from workos_tui import cli
+
+class Emulator:
+    base_url = "http://127.0.0.1:1"
+
+    def stop(self):
+        pass
+
+launched = []
+cli.launch_console = lambda environment, *rest, **options: launched.append(environment)
+cli.start_demo_emulator = Emulator
+assert cli.main(ARGV) == 0 and launched
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "variables"),
+    [
+        (["--api-key", "sk_test_flag", "--base-url", "http://127.0.0.1:1"], {}),
+        ([], {"WORKOS_API_KEY": "sk_test_env", "WORKOS_BASE_URL": "http://127.0.0.1:1"}),
+        (["--demo"], {}),
+    ],
+    ids=["key-flag", "key-variable", "demo"],
+)
+def test_a_key_not_kept_in_a_store_loads_no_store(
+    no_config: dict[str, str], argv: list[str], variables: dict[str, str]
+) -> None:
+    modules = modules_after(LAUNCH.replace("ARGV", repr(argv)), {**no_config, **variables})
+    assert "workos_tui.config.resolve" in modules  # the check sees the launch
+    assert loaded_under(modules, STORE_BACKENDS) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "backend"), [("keyring", "keyring"), ("file", "cryptography")], ids=["keyring", "file"]
+)
+def test_reading_a_stored_key_loads_its_store(
+    no_config: dict[str, str], kind: str, backend: str
+) -> None:
+    code = f"""
+from pathlib import Path
+from workos_tui.config.credentials import open_store
+from workos_tui.config.errors import CredentialStoreError
+store = open_store({kind!r}, ask_secret=lambda prompt: "", key_file=Path("/nonexistent/keys"))
+try:
+    store.get("p")
+except CredentialStoreError:  # no keyring backend (below)
+    pass
+"""
+    # keyring's fail backend: the machine's own keyring is never asked for anything.
+    modules = modules_after(
+        code, {**no_config, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
+    assert loaded_under(modules, (backend,))
+    if kind == "file":  # (a keyring backend may itself use cryptography)
+        assert loaded_under(modules, ("keyring",)) == []
 
 
 def test_plain_http_environments_load_no_certificates() -> None:

@@ -25,16 +25,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
 from pydantic import SecretStr
 
 from workos_tui.api.environment import LIVE_KEY_PREFIX
-from workos_tui.config.credentials import keyring_problem
 from workos_tui.config.errors import ConfigError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +75,8 @@ def read_cli_environments(
     """
     path = path or default_cli_config_path()
     if use_keyring:
+        import keyring  # only now: importing it is slow, and parsing needs none of it
+
         document = _read_keyring_document(backend or keyring.get_keyring())
         if document is not None:
             environments = parse_cli_config(document)
@@ -95,6 +96,10 @@ def read_cli_environments(
 
 
 def _read_keyring_document(backend: KeyringBackend) -> Any:
+    import keyring.errors
+
+    from workos_tui.config.keyring_store import keyring_problem
+
     if keyring_problem(backend) is not None:
         return None
     try:
