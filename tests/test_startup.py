@@ -38,6 +38,8 @@ NOT_FOR_THE_FIRST_SCREEN = (
     "workos_tui.api.models",
     "workos_tui.api.vault_crypto",
     "workos_tui.api.webhooks",
+    "workos_tui.resources.forms",  # when a form opens
+    "workos_tui.resources.results",  # when an action's result dialog opens
     *EXTENSION_MODULES,  # loaded once the first rows are on screen
 )
 

@@ -9,7 +9,7 @@ it opens are imported when first opened, so the first screen does not pay for th
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from textual import on, work
@@ -17,17 +17,22 @@ from textual.binding import Binding
 
 from workos_tui.api.errors import ReadOnlyError, WorkOSError
 from workos_tui.resources.base import Action, resolve_model
-from workos_tui.resources.forms import RawValue, form_fields
-from workos_tui.resources.results import ActionResult, created_secrets
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
 from workos_tui.ui.widgets.resource_shortcuts import ResourceShortcuts
+
+if TYPE_CHECKING:
+    # Imported where used: forms and results (pydantic models built at import) are not needed
+    # before a form or a result dialog opens.
+    from workos_tui.resources.forms import RawValue
 
 MUTATIONS = {"create", "edit", "delete", "actions"}
 
 
 def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
     """The form's starting text for each field, read from the item (or a mapping)."""
+    from workos_tui.resources.forms import form_fields
+
     values: dict[str, RawValue] = {}
     for spec in form_fields(model):
         current = item.get(spec.name) if isinstance(item, dict) else getattr(item, spec.name, None)
@@ -114,6 +119,8 @@ class ResourceActions(ResourceShortcuts):
         )
 
     def _after_create(self, result: BaseModel | None) -> None:
+        from workos_tui.resources.results import created_secrets
+
         if result is None:
             return
         self.notify(f"{self.resource.singular.capitalize()} created.")
@@ -153,6 +160,7 @@ class ResourceActions(ResourceShortcuts):
         self._open_edit_form(item, message.item)
 
     def _open_edit_form(self, item: Any, source: Any) -> None:
+        from workos_tui.resources.forms import form_fields
         from workos_tui.ui.screens.form import FormScreen
 
         resource = self.resource
@@ -322,6 +330,8 @@ class ResourceActions(ResourceShortcuts):
 
     @on(MutationSucceeded)
     def _mutation_succeeded(self, message: MutationSucceeded) -> None:
+        from workos_tui.resources.results import ActionResult
+
         message.stop()
         if isinstance(message.item, ActionResult):
             self.show_result(message.item)

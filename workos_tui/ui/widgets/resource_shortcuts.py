@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.widget import Widget
 
 from workos_tui.resources.base import ListRequest, Order, ResourceType
 from workos_tui.resources.formatting import to_json
 from workos_tui.resources.query import server_query
-from workos_tui.resources.results import ActionResult
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.widgets.detail_pane import masked_json
+
+if TYPE_CHECKING:
+    from workos_tui.resources.results import ActionResult
 
 
 class ResourceShortcuts(Widget):
