@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, SecretStr
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 AgentRegistrationStatus = Literal["unverified", "verified", "expired", "revoked"]
 AgentRegistrationKind = Literal["anonymous", "service_auth", "identity_assertion"]
@@ -79,7 +79,7 @@ class ClaimAttemptLinked(WorkOSModel):
     id: str
     status: AgentRegistrationStatus | str
     user_code: SecretStr
-    organizations: list[ClaimOrganization] = Field(default_factory=list)
+    organizations: list[ClaimOrganization] = Field(default_factory=empty_list)
 
 
 class AgentCredentialValidate(InputModel):

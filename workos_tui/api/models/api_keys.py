@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, SecretStr
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 ApiKeyOwnerType = Literal["organization", "user"]
 
@@ -29,7 +29,7 @@ class ApiKey(WorkOSModel):
     obfuscated_value: str | None = None
     last_used_at: str | None = None
     expires_at: str | None = None
-    permissions: list[str] = Field(default_factory=list)
+    permissions: list[str] = Field(default_factory=empty_list)
     created_at: str
     updated_at: str
 

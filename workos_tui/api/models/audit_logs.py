@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 AuditLogExportState = Literal["pending", "ready", "error", "expired"]
 
@@ -30,7 +30,7 @@ class AuditLogSchema(WorkOSModel):
     object: str = "audit_log_schema"
     version: int
     actor: AuditLogSchemaActor | None = None
-    targets: list[AuditLogSchemaTarget] = Field(default_factory=list)
+    targets: list[AuditLogSchemaTarget] = Field(default_factory=empty_list)
     metadata: dict[str, Any] | None = None
     created_at: str
 

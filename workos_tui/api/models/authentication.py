@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import Field, SecretStr
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 from .common import SlimRole
 from .users import User
 
@@ -38,7 +38,7 @@ class Profile(WorkOSModel):
     name: str | None = None
     role: SlimRole | None = None
     roles: list[SlimRole] | None = None
-    groups: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(default_factory=empty_list)
     custom_attributes: dict[str, Any] = Field(default_factory=dict)
     raw_attributes: dict[str, Any] = Field(default_factory=dict)
 
@@ -50,7 +50,7 @@ class OAuthTokens(WorkOSModel):
     access_token: SecretStr
     refresh_token: SecretStr
     expires_at: int
-    scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=empty_list)
 
 
 class SsoToken(WorkOSModel):
@@ -79,7 +79,7 @@ class Jwk(WorkOSModel):
     use: str | None = None
     n: str
     e: str
-    x5c: list[str] = Field(default_factory=list)
+    x5c: list[str] = Field(default_factory=empty_list)
     x5t_s256: str | None = Field(default=None, alias="x5t#S256")
 
 

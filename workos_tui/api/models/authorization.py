@@ -6,7 +6,7 @@ from typing import ClassVar, Literal, Self
 
 from pydantic import Field, model_validator
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 from .common import EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_PATTERN, SlimRole
 
 RoleType = Literal["EnvironmentRole", "OrganizationRole"]
@@ -27,7 +27,7 @@ class Role(WorkOSModel):
     description: str | None = None
     type: RoleType | str | None = None
     resource_type_slug: str | None = None
-    permissions: list[str] = Field(default_factory=list)
+    permissions: list[str] = Field(default_factory=empty_list)
     created_at: str
     updated_at: str
 

@@ -6,7 +6,7 @@ from typing import Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 ApplicationType = Literal["oauth", "m2m"]
 RegistrationType = Literal["dynamic", "authenticated"]
@@ -27,9 +27,9 @@ class ConnectApplication(WorkOSModel):
     client_id: str
     name: str
     description: str | None = None
-    scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=empty_list)
     application_type: ApplicationType | str
-    redirect_uris: list[ConnectRedirectUri] = Field(default_factory=list)
+    redirect_uris: list[ConnectRedirectUri] = Field(default_factory=empty_list)
     uses_pkce: bool | None = None
     is_first_party: bool | None = None
     was_dynamically_registered: bool | None = None
@@ -55,7 +55,7 @@ class AuthorizedApplication(WorkOSModel):
 
     object: str = "authorized_connect_application"
     id: str
-    granted_scopes: list[str] = Field(default_factory=list)
+    granted_scopes: list[str] = Field(default_factory=empty_list)
     oauth_resource: str | None = None
     application: ConnectApplication
     user_id: str | None = None

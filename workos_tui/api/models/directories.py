@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .base import WorkOSModel
+from .base import WorkOSModel, empty_list
 from .common import SlimRole
 
 DirectoryState = Literal["linked", "validating", "invalid_credentials", "unlinked", "deleting"]
@@ -100,13 +100,13 @@ class DirectoryUser(WorkOSModel):
     first_name: str | None = None
     last_name: str | None = None
     name: str | None = None
-    emails: list[DirectoryUserEmail] = Field(default_factory=list)
+    emails: list[DirectoryUserEmail] = Field(default_factory=empty_list)
     job_title: str | None = None
     username: str | None = None
     state: DirectoryUserState | str
     role: SlimRole | None = None
-    roles: list[SlimRole] = Field(default_factory=list)
-    groups: list[DirectoryGroup] = Field(default_factory=list)
+    roles: list[SlimRole] = Field(default_factory=empty_list)
+    groups: list[DirectoryGroup] = Field(default_factory=empty_list)
     raw_attributes: dict[str, Any] = Field(default_factory=dict)
     custom_attributes: dict[str, Any] = Field(default_factory=dict)
     created_at: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import WorkOSModel
+from .base import WorkOSModel, empty_list
 
 
 class FeatureFlagOwner(WorkOSModel):
@@ -24,7 +24,7 @@ class FeatureFlag(WorkOSModel):
     name: str
     description: str | None = None
     owner: FeatureFlagOwner | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=empty_list)
     enabled: bool
     default_value: bool = False
     created_at: str

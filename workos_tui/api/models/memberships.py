@@ -6,7 +6,7 @@ from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 from .common import SlimRole
 from .users import User
 
@@ -24,7 +24,7 @@ class OrganizationMembership(WorkOSModel):
     status: MembershipStatus | str
     directory_managed: bool | None = None
     role: SlimRole | None = None
-    roles: list[SlimRole] = Field(default_factory=list)
+    roles: list[SlimRole] = Field(default_factory=empty_list)
     user: User | None = None
     custom_attributes: dict[str, Any] = Field(default_factory=dict)
     created_at: str

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 from .common import (
     EXTERNAL_ID_MAX_LENGTH,
     EXTERNAL_ID_PATTERN,
@@ -43,7 +43,7 @@ class Organization(WorkOSModel):
     object: str = "organization"
     id: str
     name: str
-    domains: list[OrganizationDomain] = Field(default_factory=list)
+    domains: list[OrganizationDomain] = Field(default_factory=empty_list)
     metadata: dict[str, str] = Field(default_factory=dict)
     external_id: str | None = None
     stripe_customer_id: str | None = None

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, SecretStr
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 AuthMethod = Literal["oauth", "api_key", "client_credentials"]
 IntegrationState = Literal["valid", "invalid", "requested"]
@@ -60,7 +60,7 @@ class DataIntegration(WorkOSModel):
     state: IntegrationState | str
     scopes: list[str] | None = None
     redirect_uri: str | None = None
-    auth_methods: list[AuthMethod | str] = Field(default_factory=list)
+    auth_methods: list[AuthMethod | str] = Field(default_factory=empty_list)
     credentials: IntegrationCredentials | None = None
     installation: IntegrationInstallation | None = None
     config: dict[str, str] = Field(default_factory=dict)
@@ -102,7 +102,7 @@ class ConnectedAccount(WorkOSModel):
     id: str
     user_id: str | None = None
     organization_id: str | None = None
-    scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=empty_list)
     auth_method: AuthMethod | str | None = None
     api_key_last_4: str | None = None
     client_id: str | None = None
@@ -124,7 +124,7 @@ class DataProvider(WorkOSModel):
     integration_type: str
     credentials_type: str
     scopes: list[str] | None = None
-    auth_methods: list[AuthMethod | str] = Field(default_factory=list)
+    auth_methods: list[AuthMethod | str] = Field(default_factory=empty_list)
     ownership: str | None = None
     connected_account: ConnectedAccount | None = None
     created_at: str
@@ -144,8 +144,8 @@ class Credential(WorkOSModel):
     auth_method: AuthMethod | str
     value: SecretStr
     expires_at: str | None = None
-    scopes: list[str] = Field(default_factory=list)
-    missing_scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=empty_list)
+    missing_scopes: list[str] = Field(default_factory=empty_list)
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -163,8 +163,8 @@ class AccessToken(WorkOSModel):
     object: str = "access_token"
     access_token: SecretStr
     expires_at: str | None = None
-    scopes: list[str] = Field(default_factory=list)
-    missing_scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = Field(default_factory=empty_list)
+    missing_scopes: list[str] = Field(default_factory=empty_list)
 
 
 class AccessTokenResult(WorkOSModel):

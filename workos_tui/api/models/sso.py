@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import WorkOSModel
+from .base import WorkOSModel, empty_list
 
 ConnectionState = Literal["requires_type", "draft", "active", "validating", "inactive", "deleting"]
 ConnectionStatus = Literal["linked", "unlinked"]
@@ -139,6 +139,6 @@ class Connection(WorkOSModel):
     name: str
     state: ConnectionState | str
     status: ConnectionStatus | str | None = None
-    domains: list[ConnectionDomain] = Field(default_factory=list)
+    domains: list[ConnectionDomain] = Field(default_factory=empty_list)
     created_at: str
     updated_at: str

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, SecretStr
 
-from .base import InputModel, WorkOSModel
+from .base import InputModel, WorkOSModel, empty_list
 
 WebhookEndpointStatus = Literal["enabled", "disabled"]
 
@@ -19,7 +19,7 @@ class WebhookEndpoint(WorkOSModel):
     endpoint_url: str
     secret: SecretStr | None = None
     status: WebhookEndpointStatus | str
-    events: list[str] = Field(default_factory=list)
+    events: list[str] = Field(default_factory=empty_list)
     created_at: str
     updated_at: str
 
