@@ -128,6 +128,7 @@ def test_a_key_not_kept_in_a_store_loads_no_store(
     modules = modules_after(LAUNCH.replace("ARGV", repr(argv)), {**no_config, **variables})
     assert "workos_tui.config.resolve" in modules  # the check sees the launch
     assert loaded_under(modules, STORE_BACKENDS) == []
+    assert loaded_under(modules, ("tomllib", "tomli_w")) == []  # no config file; nothing saved
 
 
 @pytest.mark.parametrize(

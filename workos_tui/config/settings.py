@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-import tomli_w
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
@@ -134,12 +132,18 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the config file; a missing file gives empty settings."""
     path = path or config_path()
     try:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return Settings()
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
         raise SettingsError(f"cannot read config file {path}: {error}") from None
+    import tomllib  # only when there is a file to read
+
+    with handle:
+        try:
+            raw = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise SettingsError(f"cannot read config file {path}: {error}") from None
     return _settings_from_toml(raw, path)
 
 
@@ -179,6 +183,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     document = settings_to_toml(settings)
     if any(KEY_PATTERN.search(value) for value in _strings(document)):
         raise SettingsError("refusing to write something that looks like an API key to the config")
+    import tomli_w  # only when saving
+
     payload = tomli_w.dumps(document).encode()
     try:
         atomic_write(path, payload)
