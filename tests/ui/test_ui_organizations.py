@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import Button, Input
 from ui_helpers import SIZE, current_view, settle, status_text
 
@@ -88,6 +89,24 @@ async def test_jump_opens_an_area_with_a_search(console_factory: Any) -> None:
         view = current_view(app)
         assert view.filter_values == {"__search__": "globex"}
         assert [item.name for item in view.items] == ["Globex Corporation"]
+
+
+async def test_keys_typed_right_after_the_colon_go_to_the_jump(console_factory: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # all at once, as a terminal delivers fast typing or a paste: "e" would edit the row
+        for key, character in [("colon", ":"), *[(c, c) for c in "users"], ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FormScreen)
+        assert current_view(app).resource.key == "users"
+        # in a text field ":" is text, not a jump
+        email = current_view(app).query_one("#filter-email", Input)
+        email.focus()
+        await pilot.press("a", "colon", "b")
+        assert email.value == "a:b"
+        assert email.has_focus
 
 
 async def test_order_toggle_reverses_the_list(console_factory: Any) -> None:

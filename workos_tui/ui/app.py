@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
@@ -75,7 +75,8 @@ class WorkOSConsole(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("colon", "jump", "Jump", show=False, id="app.jump"),
+        # priority: ":" is handled before the keys typed after it reach the list
+        Binding("colon", "jump", "Jump", show=False, id="app.jump", priority=True),
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1/?"),
         Binding("ctrl+r", "toggle_inspector", "Requests", id="app.inspector"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
@@ -268,7 +269,14 @@ class WorkOSConsole(App[None]):
 
     # ----------------------------------------------------------------- jump
 
-    def action_jump(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "jump":  # a ":" typed into a text field is text
+            return not isinstance(self.focused, Input | TextArea)
+        return True
+
+    async def action_jump(self) -> None:
+        # Focus moves before this returns: the keys typed right after ":" (a fast typist, a
+        # paste) are handled after it, by the jump input, not by the list behind it.
         existing = self.query("#jump")
         if existing:
             jump = existing.first()
@@ -276,9 +284,9 @@ class WorkOSConsole(App[None]):
             jump.value = ""
         else:
             jump = Input(placeholder=":area [search]  e.g. :users acme", id="jump")
-            self.screen_stack[0].mount(jump)
+            await self.screen_stack[0].mount(jump)
         jump.display = True
-        self.call_after_refresh(jump.focus)
+        self.screen_stack[0].set_focus(jump)  # now, not after the keys already queued
 
     @on(Input.Submitted, "#jump")
     def _jump_submitted(self, event: Input.Submitted) -> None:
