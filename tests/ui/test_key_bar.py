@@ -55,6 +55,10 @@ async def test_lists_the_focused_widgets_keys_then_the_apps() -> None:
         assert descriptions.index("Save") < descriptions.index("Help")
         line = bar.render_line(0).text
         assert "Save" in line and "F1/?" in line and len(line) == 80
+        assert bar.keys[-1] == (
+            app.get_key_display(app.active_bindings["ctrl+p"].binding),
+            "palette",
+        )
 
 
 async def test_clicking_a_key_presses_it_and_a_disabled_key_does_nothing() -> None:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 
 class KeyBar(Widget):
-    """The keys of the focused widget and its ancestors, then the app's."""
+    """The keys of the focused widget and its ancestors, then the app's, then the palette's."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "key-bar--key",
@@ -62,12 +62,19 @@ class KeyBar(Widget):
             return
         keys: list[tuple[str, str, str, bool]] = []
         seen_actions: set[str] = set()
-        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+        active = screen.active_bindings
+        for _node, binding, enabled, _tooltip in active.values():
             if not binding.show or binding.action in seen_actions:
                 continue
             seen_actions.add(binding.action)
             display = self.app.get_key_display(binding)
             keys.append((binding.key, display, binding.description, enabled))
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
+            _node, binding, enabled, _tooltip = palette
+            if binding.action not in seen_actions:  # last, like Textual's footer
+                display = self.app.get_key_display(binding)
+                keys.append((binding.key, display, (binding.description or "palette"), enabled))
         if keys != self._keys:
             self._keys = keys
             self.refresh()
