@@ -156,6 +156,13 @@ except CredentialStoreError:  # no keyring backend (below)
         assert loaded_under(modules, ("keyring",)) == []
 
 
+def test_the_client_loads_httpx_without_its_command_line() -> None:
+    # Installed with uvicorn, click would have httpx import its CLI (click, pygments, rich.syntax).
+    modules = modules_after("import workos_tui.api.client")
+    assert "httpx" in modules
+    assert loaded_under(modules, ("click", "pygments", "rich.syntax")) == []
+
+
 def test_plain_http_environments_load_no_certificates() -> None:
     context = tls_verification("http://127.0.0.1:4100")
     assert isinstance(context, ssl.SSLContext)
