@@ -50,7 +50,10 @@ STORE_BACKENDS = ("keyring", "cryptography", "workos_tui.config.keyring_store")
 
 def modules_after(code: str, env: Mapping[str, str] | None = None) -> set[str]:
     """The modules a fresh interpreter holds after running ``code`` (with ``env`` if given)."""
-    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    script = (
+        f"{code}\nimport json, sys\n"
+        "print(json.dumps(sorted(k for k, v in sys.modules.items() if v is not None)))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
@@ -156,11 +159,17 @@ except CredentialStoreError:  # no keyring backend (below)
         assert loaded_under(modules, ("keyring",)) == []
 
 
-def test_the_client_loads_httpx_without_its_command_line() -> None:
+def test_the_command_loads_httpx_without_its_command_line() -> None:
     # Installed with uvicorn, click would have httpx import its CLI (click, pygments, rich.syntax).
-    modules = modules_after("import workos_tui.api.client")
+    modules = modules_after("import workos_tui.cli, workos_tui.api.client")
     assert "httpx" in modules
     assert loaded_under(modules, ("click", "pygments", "rich.syntax")) == []
+
+
+def test_the_api_package_leaves_httpx_whole() -> None:
+    # A program using workos_tui.api as a library keeps httpx's command line.
+    modules = modules_after("import workos_tui.api.client, httpx; httpx.main")
+    assert "httpx._main" in modules
 
 
 def test_plain_http_environments_load_no_certificates() -> None:

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 
 DEBUG_ENV = "WORKOS_TUI_DEBUG"
 
+if "httpx" not in sys.modules:
+    # httpx imports its own command-line client (click, pygments, rich.syntax: some 70 ms of
+    # start-up) whenever click is installed, and uvicorn, the emulator's server, installs it.
+    # This process never runs httpx's command line: marked missing, that module is skipped and
+    # httpx defines its stub ``main`` instead. Done here, in our command, not in the api package,
+    # which other programs may import beside httpx's CLI.
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 EPILOG = """\
 where settings come from (first match wins, per setting):
   1. flags              --api-key, --base-url, --read-only / --no-read-only

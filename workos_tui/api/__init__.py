@@ -6,17 +6,9 @@ name is used. See docs/architecture.md for the contract.
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_exports
-
-if "httpx" not in sys.modules:
-    # httpx imports its command-line client (click, pygments, rich.syntax: some 70 ms) whenever
-    # click is installed, and uvicorn, the emulator's server, installs it. Nothing here runs
-    # httpx's command line: marked missing, that module is skipped and httpx defines its stub
-    # ``main`` instead. The client itself is unaffected.
-    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 if TYPE_CHECKING:
     from .client import WorkOSClient
