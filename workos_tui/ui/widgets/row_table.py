@@ -100,29 +100,23 @@ class RowTable(ScrollView, can_focus=True):
         Binding("enter", "select_row", "Select row", show=False, id="rows.select"),
     ]
 
-    class RowHighlighted(Message):
+    class RowMessage(Message):
+        """About row ``cursor_row`` of ``row_table``."""
+
+        def __init__(self, row_table: RowTable, cursor_row: int) -> None:
+            super().__init__()
+            self.row_table = row_table
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> RowTable:
+            return self.row_table
+
+    class RowHighlighted(RowMessage):
         """The cursor moved to ``cursor_row``."""
 
-        def __init__(self, row_table: RowTable, cursor_row: int) -> None:
-            super().__init__()
-            self.row_table = row_table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RowTable:
-            return self.row_table
-
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """Enter was pressed on ``cursor_row``, or it was clicked while highlighted."""
-
-        def __init__(self, row_table: RowTable, cursor_row: int) -> None:
-            super().__init__()
-            self.row_table = row_table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> RowTable:
-            return self.row_table
 
     def __init__(
         self,
