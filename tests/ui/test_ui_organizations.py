@@ -109,6 +109,21 @@ async def test_keys_typed_right_after_the_colon_go_to_the_jump(console_factory: 
         assert email.has_focus
 
 
+async def test_jump_from_a_related_list_leaves_it(console_factory: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("1")  # the organization's domains
+        await settle(app, pilot)
+        assert isinstance(app.screen, RelatedScreen)
+        for key, character in [("colon", ":"), *[(c, c) for c in "users"], ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await settle(app, pilot)
+        assert not isinstance(app.screen, RelatedScreen)
+        assert current_view(app).resource.key == "users"
+        assert current_view(app).table.has_focus
+
+
 async def test_order_toggle_reverses_the_list(console_factory: Any) -> None:
     app = console_factory()
     async with app.run_test(size=SIZE) as pilot:

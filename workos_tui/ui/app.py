@@ -270,13 +270,18 @@ class WorkOSConsole(App[None]):
     # ----------------------------------------------------------------- jump
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "jump":  # a ":" typed into a text field is text
-            return not isinstance(self.focused, Input | TextArea)
+        if action == "jump":
+            # from the areas (a related list included), not from a dialog; and a ":" typed
+            # into a text field is text
+            browsing = self.screen is self.screen_stack[0] or related_screen(self.screen)
+            return bool(browsing) and not isinstance(self.focused, Input | TextArea)
         return True
 
     async def action_jump(self) -> None:
         # Focus moves before this returns: the keys typed right after ":" (a fast typist, a
         # paste) are handled after it, by the jump input, not by the list behind it.
+        while related_screen(self.screen) is not None:
+            await self.pop_screen()
         existing = self.query("#jump")
         if existing:
             jump = existing.first()
