@@ -52,6 +52,17 @@ async def user_by_email(app: WorkOSConsole, pilot: Any, email: str) -> ResourceV
     return view
 
 
+async def open_account_provider(
+    app: WorkOSConsole, pilot: Any, state: Any, account: Any
+) -> ResourceView:
+    """The account's user's providers, with the account's provider selected."""
+    slug = state["data_integrations"].items[account["_integration_id"]]["slug"]
+    await user_by_email(app, pilot, state["users"].items[account["user_id"]]["email"])
+    providers = await open_link(app, pilot, "connected_accounts")
+    await select(pilot, providers, lambda p: p.slug == slug)
+    return providers
+
+
 def screen_text(app: WorkOSConsole) -> str:
     return "\n".join(str(static.render()) for static in app.screen.query(Static))
 
@@ -190,14 +201,10 @@ async def test_access_token_is_hidden_until_revealed_and_never_logged(
         # the providers list asked without an organization shows the accounts without one
         if a["auth_method"] == "oauth" and a["state"] == "connected" and not a["organization_id"]
     )
-    slug = state["data_integrations"].items[account["_integration_id"]]["slug"]
-    email = state["users"].items[account["user_id"]]["email"]
     app = console_factory(start_area="users")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await user_by_email(app, pilot, email)
-        providers = await open_link(app, pilot, "connected_accounts")
-        await select(pilot, providers, lambda p: p.slug == slug)
+        await open_account_provider(app, pilot, state, account)
         await choose_action(app, pilot, "access_token")
         dialog = app.screen
         assert isinstance(dialog, ResultScreen)
@@ -230,14 +237,10 @@ async def test_connect_link_and_an_inactive_credential(
 ) -> None:
     state = emulator.state
     account = next(a for a in state["connected_accounts"] if a["state"] != "connected")
-    slug = state["data_integrations"].items[account["_integration_id"]]["slug"]
-    email = state["users"].items[account["user_id"]]["email"]
     app = console_factory(start_area="users")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await user_by_email(app, pilot, email)
-        providers = await open_link(app, pilot, "connected_accounts")
-        await select(pilot, providers, lambda p: p.slug == slug)
+        await open_account_provider(app, pilot, state, account)
         await choose_action(app, pilot, "credential")
         dialog = app.screen
         assert isinstance(dialog, ResultScreen)
@@ -396,14 +399,11 @@ async def test_install_an_api_key_keeps_it_out_of_the_log(
 ) -> None:
     state = emulator.state
     account = next(a for a in state["connected_accounts"] if a["auth_method"] == "api_key")
-    slug = state["data_integrations"].items[account["_integration_id"]]["slug"]
-    email = state["users"].items[account["user_id"]]["email"]
     app = console_factory(start_area="users")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await user_by_email(app, pilot, email)
-        providers = await open_link(app, pilot, "connected_accounts")
-        await select(pilot, providers, lambda p: p.slug == slug)
+        providers = await open_account_provider(app, pilot, state, account)
+        slug = providers.selected.slug
         await choose_action(app, pilot, "install_api_key")
         form = app.screen
         assert isinstance(form, FormScreen)
