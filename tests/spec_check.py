@@ -35,10 +35,8 @@ from referencing.jsonschema import DRAFT202012
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from workos_tui.emulator import Exchange
+from workos_tui.reference import SPEC_PATH
 
-SPEC_PATH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "workos-openapi.yaml"
-if not SPEC_PATH.exists():  # pragma: no cover - alternative checkout layouts
-    SPEC_PATH = Path("/work/shared/reference/workos-openapi.yaml")
 HOST_URL = "https://api.workos.com"
 SPEC_URI = "urn:workos-openapi"
 CLIENT_AGENT_PREFIX = "workos-tui/"

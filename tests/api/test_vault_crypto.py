@@ -36,8 +36,7 @@ from workos_tui.api.vault_envelope import (
 
 
 def _vectors_dir() -> Path:
-    beside = Path(__file__).resolve().parents[3] / "shared" / "reference" / "vectors"
-    return beside if beside.is_dir() else Path("/work/shared/reference/vectors")
+    return Path(__file__).resolve().parents[1] / "reference" / "vectors"
 
 
 VECTORS: dict[str, Any] = json.loads((_vectors_dir() / "vault-local-crypto.json").read_text())

@@ -17,15 +17,12 @@ from typing import Any
 
 import yaml
 
+from ..reference import SPEC_PATH
 from .routes import all_tables
 
 METHODS = ("get", "post", "put", "patch", "delete")
 START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
-_REFERENCE = Path("shared") / "reference" / "workos-openapi.yaml"
-DEFAULT_SPEC = next(
-    (p / _REFERENCE for p in Path(__file__).resolve().parents if (p / _REFERENCE).exists()),
-    Path("/work") / _REFERENCE,
-)
+DEFAULT_SPEC = SPEC_PATH
 
 
 def _normalise(path: str) -> str:
