@@ -160,6 +160,43 @@ ALLOWED: tuple[Allowance, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class OutsideSpec:
+    method: str
+    path: str  # route template as the emulator registers it
+    reason: str
+
+
+# Routes the emulator serves that our spec copy does not have, because today's official SDKs
+# still call them.  Their exchanges are not compared with the spec (nothing there to compare
+# with); tests/emulator/test_official_sdk*.py checks them with the SDKs' own models instead.
+# Keep this list explicit: any other path outside the spec is still a violation.
+OUTSIDE_SPEC: tuple[OutsideSpec, ...] = (
+    OutsideSpec(
+        "POST",
+        "/passwordless/sessions",
+        "Magic Link sessions: deprecated by WorkOS and gone from the spec, still in the Python "
+        "(passwordless.create_session) and Node (passwordless.createSession) SDKs.",
+    ),
+    OutsideSpec(
+        "POST",
+        "/passwordless/sessions/{id}/send",
+        "Magic Link email: passwordless.send_session / sendSession.",
+    ),
+    OutsideSpec(
+        "GET",
+        "/passwordless/{token}/confirm",
+        "The Magic Link a session's `link` points to (a browser page at WorkOS).",
+    ),
+    OutsideSpec(
+        "GET",
+        "/organizations/{organizationId}/roles",
+        "The Node SDK's organizations.listOrganizationRoles (the spec has only "
+        "/authorization/organizations/{organizationId}/roles).",
+    ),
+)
+
+
 class _Request:
     def __init__(self, ex: Exchange, host_url: str = HOST_URL) -> None:
         self.host_url = host_url
@@ -245,6 +282,11 @@ class SpecChecker:
         templates.sort(key=lambda t: [(1 if s.startswith("{") else 0, s) for s in t.split("/")])
         self._templates = [(t, _template_regex(t)) for t in templates]
         self._events = _EventListValidator(self.spec)
+        self._outside = [(o.method, _template_regex(o.path)) for o in OUTSIDE_SPEC]
+
+    def outside_spec(self, method: str, path: str) -> bool:
+        """Whether ``method path`` is one of the routes :data:`OUTSIDE_SPEC` lists."""
+        return any(m == method and rx.fullmatch(path) for m, rx in self._outside)
 
     def template_for(self, path: str) -> str | None:
         for template, regex in self._templates:
@@ -275,6 +317,8 @@ class SpecChecker:
         where = f"{ex.method} {ex.path}{'?' + ex.query_string if ex.query_string else ''}"
         template = self.template_for(ex.path)
         if template is None or ex.method.lower() not in self.spec["paths"][template]:
+            if self.outside_spec(ex.method, ex.path):
+                return []
             if ex.status in (404, 405) and not ex.hooked:
                 return []  # unknown route answered as such: nothing in the spec to compare
             return [f"{where}: no such operation in the spec (status {ex.status})"]

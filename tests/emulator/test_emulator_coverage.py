@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spec_check import load_spec
+from spec_check import OUTSIDE_SPEC, load_spec
 
 from workos_tui.emulator import coverage
 
@@ -18,7 +18,8 @@ def test_every_route_is_a_spec_operation() -> None:
         if m in coverage.METHODS
     }
     extra = coverage.implemented_operations() - spec_ops
-    assert extra == set()
+    # Only the routes today's SDKs call that spec_check lists as outside our spec copy.
+    assert extra == {(o.method.lower(), coverage._normalise(o.path)) for o in OUTSIDE_SPEC}
 
 
 def test_table_and_readme(tmp_path: Path) -> None:

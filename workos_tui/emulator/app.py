@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ PUBLIC_PATHS = frozenset(
     }
 )
 PUBLIC_PREFIXES = ("/sso/jwks/",)
+# A Magic Link's ``/passwordless/{token}/confirm`` is opened by the user's browser.
+PUBLIC_PATTERN = re.compile(r"/passwordless/[^/]+/confirm")
 
 
 def _is_open(path: str) -> bool:
@@ -69,7 +72,11 @@ def _is_open(path: str) -> bool:
 
 
 def _is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+    return (
+        path in PUBLIC_PATHS
+        or path.startswith(PUBLIC_PREFIXES)
+        or PUBLIC_PATTERN.fullmatch(path) is not None
+    )
 
 
 class EmulatorMiddleware:

@@ -72,6 +72,7 @@ def _collections() -> dict[str, Collection]:
         ("cors_origins", "cors_origin", [Index("origin", lower=True)]),
         ("auth_challenges", "auth_challenge", [Index("authentication_factor_id")]),
         ("magic_auths", "magic_auth", [Index("user_id")]),
+        ("passwordless_sessions", "passwordless_session", []),
         ("email_changes", "email_change", [Index("user_id")]),
         ("auth_codes", "", [Index("kind")]),  # id = the code/token itself
         ("radar_challenges", "radar_challenge", [Index("user_id")]),

@@ -245,6 +245,11 @@ def grant_magic_auth(ctx: Ctx, body: dict[str, Any]) -> Response:
         raise code_error(400, "one_time_code_expired", "The code has expired.")
     match["_used"] = True
     col.put(match)
+    if not user["email_verified"]:
+        # The code reached the inbox: WorkOS marks the email verified on Magic Auth sign-in.
+        user["email_verified"] = True
+        state.touch("users", user)
+        state.emit("user.updated", render.user(user))
     return proceed(ctx, user, {"method": "MagicAuth"})
 
 

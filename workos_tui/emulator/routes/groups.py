@@ -110,7 +110,7 @@ def list_group_members(ctx: Ctx) -> Response:
         ctx,
         "organization_memberships",
         candidates=group["_member_ids"],
-        render=lambda om: render.membership(state, om, with_user=False),
+        render=lambda om: render.membership(state, om),
     )
 
 

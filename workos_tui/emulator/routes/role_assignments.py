@@ -27,6 +27,20 @@ def _group(ctx: Ctx) -> Record:
     return fetch(ctx.state, "groups", ctx.params["group_id"], "Group")
 
 
+def assignment_body(state: EmulatorState, record: Record) -> Record:
+    """A membership's role assignment as the API answers it: ``source.group`` names the group
+    an inherited role comes from (``{id, name}``) and is null for a direct one, as today's SDKs
+    expect (our spec copy predates the key; extra properties are allowed there)."""
+    out = public(record)
+    group: Record | None = None
+    gra = state["group_role_assignments"].get(record.get("_gra_id") or "")
+    if gra is not None:
+        found = state["groups"].get(gra["group_id"])
+        group = {"id": gra["group_id"], "name": found["name"] if found else ""}
+    out["source"] = {**out["source"], "group": group}
+    return out
+
+
 def _matches(record: Record, role: Record, target: Record) -> bool:
     return bool(record["role"]["slug"] == role["slug"] and record["_resource_id"] == target["id"])
 
@@ -51,6 +65,7 @@ def list_membership_assignments(ctx: Ctx) -> Response:
         "role_assignments",
         candidates=ids,
         predicate=(lambda r: r["_resource_id"] == wanted) if wanted else None,
+        render=lambda r: assignment_body(state, r),
     )
 
 
@@ -66,8 +81,9 @@ def assign_role(ctx: Ctx) -> Response:
     for aid in col.index("organization_membership_id").get(om["id"]):
         existing = col.items[aid]
         if existing["source"]["type"] == "direct" and _matches(existing, role, target):
-            return json_response(public(existing), 201)
-    return json_response(public(authz.new_assignment(state, om["id"], role, target)), 201)
+            return json_response(assignment_body(state, existing), 201)
+    created = authz.new_assignment(state, om["id"], role, target)
+    return json_response(assignment_body(state, created), 201)
 
 
 @routes.delete(MEMBERSHIP + "/role_assignments")
@@ -221,6 +237,7 @@ def resource_assignments(ctx: Ctx, resource: Record) -> Response:
         "role_assignments",
         candidates=ids,
         predicate=(lambda r: r["role"]["slug"] == role_slug) if role_slug else None,
+        render=lambda r: assignment_body(ctx.state, r),
     )
 
 

@@ -174,6 +174,9 @@ def _custom_role(ctx: Ctx) -> Record:
     return role
 
 
+# The older path the Node SDK's ``organizations.listOrganizationRoles`` still calls (outside our
+# spec copy): the same unpaginated list.
+@routes.get("/organizations/{organizationId}/roles")
 @routes.get("/authorization/organizations/{organizationId}/roles")
 def list_org_roles(ctx: Ctx) -> Response:
     org = fetch(ctx.state, "organizations", ctx.params["organizationId"], "Organization")
