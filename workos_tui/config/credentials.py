@@ -27,6 +27,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import SecretStr
 
 from workos_tui.config.errors import CredentialStoreError
+from workos_tui.config.key_storage import (
+    DEFAULT_SCRYPT_N,
+    FILE_FORMAT,
+    FILE_VERSION,
+    KEY_FILE_NAME,
+    NO_KEYRING_ALTERNATIVES,
+    PASSPHRASE_ENV,
+    SERVICE_NAME,
+    PassphraseProvider,
+    default_key_file,
+    redact_secret,
+)
 
 if TYPE_CHECKING:
     from workos_tui.config.file_store import EncryptedFileStore
@@ -53,23 +65,6 @@ __all__ = [
     "redact_secret",
 ]
 
-SERVICE_NAME = "workos-tui"
-PASSPHRASE_ENV = "WORKOS_TUI_PASSPHRASE"
-KEY_FILE_NAME = "credentials.enc"
-FILE_FORMAT = "workos-tui-keys"
-FILE_VERSION = 1
-DEFAULT_SCRYPT_N = 2**15
-
-NO_KEYRING_ALTERNATIVES = (
-    "workos-tui never stores API keys in plain text. Instead either set WORKOS_API_KEY "
-    "(or pass --api-key) for this session, or keep keys in the passphrase-protected encrypted "
-    "file with `workos-tui login --store file`."
-)
-
-PassphraseProvider = Callable[[bool], SecretStr]
-"""Returns the passphrase; the argument says whether the encrypted file is about to be created."""
-
-
 class CredentialStore(Protocol):
     """A place that keeps one API key per profile name."""
 
@@ -89,20 +84,6 @@ class CredentialStore(Protocol):
     def delete(self, profile: str) -> bool:
         """Forget the key of ``profile``; ``False`` when there was none."""
         ...
-
-
-def redact_secret(text: str, secret: SecretStr | None) -> str:
-    """``text`` with the value of ``secret`` masked."""
-    if secret is not None and secret.get_secret_value():
-        return text.replace(secret.get_secret_value(), "**********")
-    return text
-
-
-def default_key_file() -> Path:
-    """The encrypted key file in the platform data dir."""
-    from workos_tui.config.settings import data_dir
-
-    return data_dir() / KEY_FILE_NAME
 
 
 def passphrase_from_env_or_prompt(ask_secret: Callable[[str], str]) -> PassphraseProvider:

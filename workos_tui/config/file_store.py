@@ -19,15 +19,15 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from pydantic import SecretStr
 
-from workos_tui.config.credentials import (
+from workos_tui.config.errors import CredentialStoreError, WrongPassphraseError
+from workos_tui.config.files import atomic_write
+from workos_tui.config.key_storage import (
     DEFAULT_SCRYPT_N,
     FILE_FORMAT,
     FILE_VERSION,
     PassphraseProvider,
     default_key_file,
 )
-from workos_tui.config.errors import CredentialStoreError, WrongPassphraseError
-from workos_tui.config.files import atomic_write
 
 logger = logging.getLogger("workos_tui.config.credentials")
 

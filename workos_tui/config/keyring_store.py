@@ -15,8 +15,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from pydantic import SecretStr
 
-from workos_tui.config.credentials import NO_KEYRING_ALTERNATIVES, SERVICE_NAME, redact_secret
 from workos_tui.config.errors import CredentialStoreError, KeyringUnavailableError
+from workos_tui.config.key_storage import NO_KEYRING_ALTERNATIVES, SERVICE_NAME, redact_secret
 
 logger = logging.getLogger("workos_tui.config.credentials")
 

@@ -19,6 +19,8 @@ import socket
 import subprocess
 import sys
 
+from .sockets import listening_socket
+
 STOP_SECONDS = 5.0
 
 CHILD_CODE = """\
@@ -27,19 +29,6 @@ sys.path[:] = json.loads(sys.argv[1])
 from workos_tui.emulator.process import serve_child
 serve_child(int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]))
 """
-
-
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``(host, port)`` and listening (``port=0`` picks a free port)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on accepted sockets whose
-    # protocol says TCP, and without it every response waits ~40 ms (Nagle + delayed ACK).
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(128)
-    return sock
 
 
 def can_run_in_process() -> bool:

@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.types import Scope
 
 from .app import EmulatorMiddleware
-from .process import listening_socket
+from .sockets import listening_socket
 
 
 class EmulatorServer:

@@ -118,7 +118,9 @@ class WorkOSConsole(App[None]):
         self.client = self._client_factory(environment, self.request_log)
         self.context = self._make_context(environment, WorkOS(self.client))
         self.current_area: str | None = None
-        self.preparation = AreaPreparation(self, prepare_areas=prepare_areas)
+        self.preparation = AreaPreparation(
+            self, self.registry, self.area_widget, prepare_areas=prepare_areas
+        )
 
     def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
         return ConsoleContext(

@@ -10,33 +10,47 @@ walks them all stalled the UI for 100-400 ms every few seconds while paging thro
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any
 
+from textual.app import App
 from textual.containers import Container
+from textual.widget import Widget
 
 from workos_tui.resources.catalog import EXTENSION_MODULES, load_extensions
+from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.idle_work import IdleWork
 from workos_tui.ui.widgets.area_list import AreaList
-
-if TYPE_CHECKING:
-    from workos_tui.ui.app import WorkOSConsole
 
 STEP_SECONDS = 0.12
 """Pause between two steps: keys pressed meanwhile are handled between them."""
 
 
+BuildArea = Callable[[str, str | None], Widget | None]
+"""The console's ``area_widget(key, search)``: the widget of an area, not mounted yet."""
+
+
 class AreaPreparation:
     """Extension areas and prepared areas of one console."""
 
-    def __init__(self, console: WorkOSConsole, *, prepare_areas: bool) -> None:
+    def __init__(
+        self,
+        console: App[Any],
+        registry: ResourceRegistry,
+        build_area: BuildArea,
+        *,
+        prepare_areas: bool,
+    ) -> None:
         self._console = console
+        self._registry = registry
+        self._build_area = build_area
         self.prepare_areas = prepare_areas
         self.work = IdleWork(console, STEP_SECONDS)
         self._started = False
         self._areas_queued = False
         self._loaded_modules: set[str] = set()
-        self._main_areas = [resource.key for resource in console.registry.top_level()]
+        self._main_areas = [resource.key for resource in registry.top_level()]
 
     @property
     def extensions_loaded(self) -> bool:
@@ -71,7 +85,7 @@ class AreaPreparation:
         if not wanted:
             return
         self._loaded_modules.update(wanted)
-        added = load_extensions(self._console.registry, wanted)
+        added = load_extensions(self._registry, wanted)
         sidebar = self._console.query_one(AreaList)
         sidebar.add_areas([(r.key, r.title) for r in added if r.top_level])
 
@@ -80,7 +94,7 @@ class AreaPreparation:
         content = self._console.query_one("#area-content", Container)
         if content.query(f"#area-{key}"):
             return
-        created = self._console.area_widget(key, None)
+        created = self._build_area(key, None)
         if created is not None:
             created.display = False
             content.mount(created)

@@ -5,12 +5,39 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from workos_tui.ui.app import WorkOSConsole
+    from workos_tui.api.environment import Environment
+    from workos_tui.resources.registry import ResourceRegistry
+    from workos_tui.ui.profiles import ProfileSource
+    from workos_tui.ui.widgets.resource_view import ResourceView
+
+
+class PaletteHost(Protocol):
+    """What the palette needs of the console (the app implements it; no import of the app)."""
+
+    registry: ResourceRegistry
+    environment: Environment
+    profiles: ProfileSource | None
+
+    def area_titles(self) -> list[tuple[str, str]]: ...
+
+    def open_area(self, key: str, *, search: str | None = None) -> None: ...
+
+    def create_in_area(self, key: str) -> None: ...
+
+    def current_resource_view(self) -> ResourceView | None: ...
+
+    def action_toggle_theme(self) -> None: ...
+
+    def action_toggle_inspector(self) -> None: ...
+
+    def action_help(self) -> None: ...
+
+    def pick_profile(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -24,7 +51,7 @@ class ConsoleCommands(Provider):
     """Areas, actions on the selected row, and console-wide commands."""
 
     def _commands(self) -> list[PaletteCommand]:
-        app = cast("WorkOSConsole", self.app)
+        app = cast("PaletteHost", self.app)
         commands: list[PaletteCommand] = []
         for key, title in app.area_titles():
             commands.append(

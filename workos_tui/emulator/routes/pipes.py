@@ -11,20 +11,10 @@ from ..http import Ctx, Routes, empty, json_response, public
 from ..state import EmulatorState
 from ..store import Record
 from .common import fetch, list_page, optional_bool, optional_str
+from .pipes_providers import PROVIDERS, find_integration, provider_name
 
 routes = Routes()
 
-# Built-in providers: slug -> (display name, authorization URL).
-PROVIDERS: dict[str, tuple[str, str]] = {
-    "github": ("GitHub", "https://github.com/login/oauth/authorize"),
-    "slack": ("Slack", "https://slack.com/oauth/v2/authorize"),
-    "google": ("Google", "https://accounts.google.com/o/oauth2/v2/auth"),
-    "salesforce": ("Salesforce", "https://login.salesforce.com/services/oauth2/authorize"),
-    "hubspot": ("HubSpot", "https://app.hubspot.com/oauth/authorize"),
-    "notion": ("Notion", "https://api.notion.com/v1/oauth/authorize"),
-    "linear": ("Linear", "https://linear.app/oauth/authorize"),
-    "openai": ("OpenAI", ""),
-}
 AUTH_METHODS = ("oauth", "api_key", "client_credentials")
 CREDENTIAL_TYPES = ("custom", "organization")
 CUSTOM_DEFAULTS: Record = {
@@ -40,22 +30,6 @@ CUSTOM_DEFAULTS: Record = {
     "authenticate_via": "request_body",
 }
 REDIRECT_BASE = "https://api.workos.com/data-integrations"
-
-
-def find_integration(state: EmulatorState, slug: str) -> Record:
-    rid = state["data_integrations"].index("slug").first(slug)
-    record = state["data_integrations"].get(rid) if rid else None
-    if record is None:
-        raise not_found("Data integration", slug)
-    return record
-
-
-def provider_name(integration: Record) -> str:
-    custom = integration.get("custom_provider")
-    if custom:
-        return str(custom["name"])
-    slug = str(integration["slug"])
-    return PROVIDERS.get(slug, (slug.title(), ""))[0]
 
 
 def render_integration(state: EmulatorState, record: Record) -> Record:

@@ -15,7 +15,7 @@ from ..http import Ctx, Routes, empty, json_response
 from ..state import EmulatorState
 from ..store import Record
 from .common import fetch
-from .pipes import PROVIDERS, find_integration, provider_name
+from .pipes_providers import PROVIDERS, find_integration, provider_name
 
 routes = Routes()
 
