@@ -108,6 +108,28 @@ class ChallengeVerify(InputModel):
     code: SecretStr = Field(description="The one-time code to check.")
 
 
+class UserAuthFactorEnroll(InputModel):
+    """Enroll a TOTP factor for an AuthKit user (an existing secret may be imported)."""
+
+    type: Literal["totp"] = Field(default="totp", description="The kind of factor: totp.")
+    totp_issuer: str | None = Field(
+        default=None, min_length=1, description="The app name shown in authenticator apps."
+    )
+    totp_user: str | None = Field(
+        default=None, min_length=1, description="The account name, usually the email."
+    )
+    totp_secret: SecretStr | None = Field(
+        default=None, description="An existing TOTP secret to import (base32)."
+    )
+
+
+class UserAuthFactorEnrollment(WorkOSModel):
+    """A factor enrolled for a user, with its first challenge."""
+
+    authentication_factor: EnrolledAuthenticationFactor
+    authentication_challenge: AuthenticationChallenge
+
+
 __all__ = [
     "AuthenticationChallenge",
     "AuthenticationFactor",
@@ -119,4 +141,6 @@ __all__ = [
     "EnrolledAuthenticationFactor",
     "SmsFactorDetails",
     "TotpEnrollment",
+    "UserAuthFactorEnroll",
+    "UserAuthFactorEnrollment",
 ]

@@ -218,3 +218,29 @@ class PasswordResetSend(InputModel):
     """Email a password-reset link to a user."""
 
     email: str = Field(min_length=3, description="The email address of the user.")
+
+
+class EmailVerification(WorkOSModel):
+    """An email-verification code issued for a user (the code is secret)."""
+
+    object: str = "email_verification"
+    id: str
+    user_id: str
+    email: str
+    code: SecretStr
+    expires_at: str
+    created_at: str
+    updated_at: str | None = None
+
+
+class EmailVerificationConfirm(InputModel):
+    """Verify a user's email address with the code they received."""
+
+    code: SecretStr = Field(description="The one-time code from the verification email.")
+
+
+class PasswordResetConfirm(InputModel):
+    """Set a new password with a password-reset token."""
+
+    token: SecretStr = Field(description="The token of the password reset.")
+    new_password: SecretStr = Field(min_length=1, description="The user's new password.")

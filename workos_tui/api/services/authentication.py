@@ -17,6 +17,7 @@ from ..models.authentication import (
     RadarChallenge,
     RadarSmsChallenge,
 )
+from ..operations import operation
 from ..query import QueryValue
 from .base import path_segment
 from .sso_auth import ClientService, SsoProvider
@@ -50,6 +51,7 @@ class AuthenticationService(ClientService):
         body.update({k: v for k, v in context.items() if v is not None})
         return await self._fetch(Authentication, "POST", "/user_management/authenticate", body=body)
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_password(
         self,
         email: str,
@@ -65,6 +67,7 @@ class AuthenticationService(ClientService):
             {"ip_address": ip_address, "user_agent": user_agent},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_code(
         self,
         code: Secret,
@@ -82,6 +85,7 @@ class AuthenticationService(ClientService):
             secret=code_verifier is None,
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_refresh_token(
         self,
         refresh_token: Secret,
@@ -96,6 +100,7 @@ class AuthenticationService(ClientService):
             {"ip_address": ip_address, "user_agent": user_agent},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_magic_auth(
         self, email: str, code: Secret, *, ip_address: str | None = None
     ) -> Authentication:
@@ -105,6 +110,7 @@ class AuthenticationService(ClientService):
             {"ip_address": ip_address},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_email_verification(
         self, code: Secret, pending_authentication_token: Secret
     ) -> Authentication:
@@ -117,6 +123,7 @@ class AuthenticationService(ClientService):
             {},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_totp(
         self, code: Secret, pending_authentication_token: Secret, authentication_challenge_id: str
     ) -> Authentication:
@@ -130,6 +137,7 @@ class AuthenticationService(ClientService):
             {},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_organization_selection(
         self, organization_id: str, pending_authentication_token: Secret
     ) -> Authentication:
@@ -142,6 +150,7 @@ class AuthenticationService(ClientService):
             {},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_radar_email_challenge(
         self, code: Secret, radar_challenge_id: str, pending_authentication_token: Secret
     ) -> Authentication:
@@ -155,6 +164,7 @@ class AuthenticationService(ClientService):
             {},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_radar_sms_challenge(
         self,
         code: Secret,
@@ -174,6 +184,7 @@ class AuthenticationService(ClientService):
             {},
         )
 
+    @operation("POST", "/user_management/authenticate")
     async def authenticate_with_device_code(self, device_code: Secret) -> Authentication:
         return await self._authenticate(
             "urn:ietf:params:oauth:grant-type:device_code",
@@ -182,6 +193,7 @@ class AuthenticationService(ClientService):
             secret=False,
         )
 
+    @operation("GET", "/user_management/authorize")
     def get_authorization_url(
         self,
         *,
@@ -221,6 +233,7 @@ class AuthenticationService(ClientService):
         }
         return self._url("/user_management/authorize", params, comma_joined=("provider_scopes",))
 
+    @operation("POST", "/user_management/authorize/device")
     async def authorize_device(self, client_id: str | None = None) -> DeviceAuthorization:
         """Start a device sign-in: show ``user_code`` and poll with the device code."""
         body = {"client_id": self._client_id(client_id)}
@@ -228,6 +241,7 @@ class AuthenticationService(ClientService):
             DeviceAuthorization, "POST", "/user_management/authorize/device", body=body
         )
 
+    @operation("POST", "/user_management/radar_challenges")
     async def send_radar_sms_challenge(
         self,
         user_id: str,
@@ -251,16 +265,19 @@ class AuthenticationService(ClientService):
             body={k: v for k, v in body.items() if v is not None},
         )
 
+    @operation("GET", "/user_management/radar_challenges/{id}")
     async def get_radar_challenge(self, challenge_id: str) -> RadarChallenge:
         path = f"/user_management/radar_challenges/{path_segment(challenge_id)}"
         return await self._fetch(RadarChallenge, "GET", path)
 
+    @operation("GET", "/user_management/sessions/logout")
     def get_logout_url(self, session_id: str, *, return_to: str | None = None) -> str:
         """The ``GET /user_management/sessions/logout`` URL ending a session in the browser."""
         return self._url(
             "/user_management/sessions/logout", {"session_id": session_id, "return_to": return_to}
         )
 
+    @operation("POST", "/user_management/sessions/revoke")
     async def revoke_session(self, session_id: str) -> None:
         await self._send(
             "POST", "/user_management/sessions/revoke", body={"session_id": session_id}

@@ -15,6 +15,7 @@ import pydantic
 
 from ..errors import DecodeError, ValidationError
 from ..models.base import InputModel, WorkOSModel
+from ..operations import SERVICE_PATH, operation
 from ..pagination import Cursor, ListMetadata, Page, PageFetcher, validate_list_params
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ class ResourceService(Service, Generic[M]):
     def _item_path(self, item_id: str, *suffix: str) -> str:
         return "/".join([self.path, path_segment(item_id), *suffix])
 
+    @operation("GET", SERVICE_PATH + "/{id}")
     async def get(self, item_id: str) -> M:
         """Fetch one item by id."""
         return await self._fetch(self.model, "GET", self._item_path(item_id))

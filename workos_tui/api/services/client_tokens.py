@@ -13,10 +13,12 @@ from ..models.client_tokens import (
     WidgetToken,
     WidgetTokenCreate,
 )
+from ..operations import operation
 from .base import Service
 
 
 class WidgetsService(Service):
+    @operation("POST", "/widgets/token")
     async def get_token(
         self,
         user_id: str,
@@ -30,6 +32,7 @@ class WidgetsService(Service):
 
 
 class ClientApiService(Service):
+    @operation("POST", "/client/token")
     async def get_token(self, organization_id: str, user_id: str) -> ClientApiToken:
         """A short-lived Client API token for a user in an organization."""
         body = ClientApiTokenCreate(organization_id=organization_id, user_id=user_id)
@@ -37,6 +40,7 @@ class ClientApiService(Service):
 
 
 class ExternalAuthService(Service):
+    @operation("POST", "/authkit/oauth2/complete")
     async def complete(self, completion: ExternalAuthComplete) -> ExternalAuthCompletion:
         """Upsert the user and get the URI that hands the browser back to AuthKit."""
         return await self._fetch(

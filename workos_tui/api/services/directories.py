@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing_extensions import Unpack
 
 from ..models.directories import Directory, DirectoryGroup, DirectoryUser
+from ..operations import operation
 from ..pagination import Cursor, ListParams, Page
 from .base import ResourceService
 
@@ -25,15 +26,19 @@ class DirectoriesService(ResourceService[Directory]):
     path = "/directories"
     model = Directory
 
+    @operation("GET", "/directories")
     async def list(self, **params: Unpack[DirectoryListParams]) -> Page[Directory]:
         return await self._list(params)
 
+    @operation("GET", "/directories")
     def cursor(self, **params: Unpack[DirectoryListParams]) -> Cursor[Directory]:
         return self._cursor(params)
 
+    @operation("GET", "/directories")
     def iterate(self, **params: Unpack[DirectoryListParams]) -> AsyncIterator[Directory]:
         return self._iterate(params)
 
+    @operation("DELETE", "/directories/{id}")
     async def delete(self, directory_id: str) -> None:
         """Delete a directory (WorkOS answers 202: deletion continues in the background)."""
         await self._delete(directory_id)
@@ -54,12 +59,15 @@ class DirectoryUsersService(ResourceService[DirectoryUser]):
     path = "/directory_users"
     model = DirectoryUser
 
+    @operation("GET", "/directory_users")
     async def list(self, **params: Unpack[DirectoryUserListParams]) -> Page[DirectoryUser]:
         return await self._list(params)
 
+    @operation("GET", "/directory_users")
     def cursor(self, **params: Unpack[DirectoryUserListParams]) -> Cursor[DirectoryUser]:
         return self._cursor(params)
 
+    @operation("GET", "/directory_users")
     def iterate(self, **params: Unpack[DirectoryUserListParams]) -> AsyncIterator[DirectoryUser]:
         return self._iterate(params)
 
@@ -77,11 +85,14 @@ class DirectoryGroupsService(ResourceService[DirectoryGroup]):
     path = "/directory_groups"
     model = DirectoryGroup
 
+    @operation("GET", "/directory_groups")
     async def list(self, **params: Unpack[DirectoryGroupListParams]) -> Page[DirectoryGroup]:
         return await self._list(params)
 
+    @operation("GET", "/directory_groups")
     def cursor(self, **params: Unpack[DirectoryGroupListParams]) -> Cursor[DirectoryGroup]:
         return self._cursor(params)
 
+    @operation("GET", "/directory_groups")
     def iterate(self, **params: Unpack[DirectoryGroupListParams]) -> AsyncIterator[DirectoryGroup]:
         return self._iterate(params)

@@ -11,12 +11,14 @@ from ..models.mfa import (
     ChallengeVerify,
     EnrolledAuthenticationFactor,
 )
+from ..operations import operation
 from .base import Service, path_segment
 
 
 class MfaService(Service):
     """Enroll, fetch and delete factors; challenge them and verify the codes."""
 
+    @operation("POST", "/auth/factors/enroll")
     async def enroll_factor(
         self, factor: AuthenticationFactorEnroll
     ) -> EnrolledAuthenticationFactor:
@@ -24,14 +26,17 @@ class MfaService(Service):
             EnrolledAuthenticationFactor, "POST", "/auth/factors/enroll", body=factor
         )
 
+    @operation("GET", "/auth/factors/{id}")
     async def get_factor(self, factor_id: str) -> AuthenticationFactor:
         return await self._fetch(
             AuthenticationFactor, "GET", f"/auth/factors/{path_segment(factor_id)}"
         )
 
+    @operation("DELETE", "/auth/factors/{id}")
     async def delete_factor(self, factor_id: str) -> None:
         await self._send("DELETE", f"/auth/factors/{path_segment(factor_id)}")
 
+    @operation("POST", "/auth/factors/{id}/challenge")
     async def challenge_factor(
         self, factor_id: str, options: AuthenticationFactorChallenge | None = None
     ) -> AuthenticationChallenge:
@@ -39,6 +44,7 @@ class MfaService(Service):
         body = options or AuthenticationFactorChallenge()
         return await self._fetch(AuthenticationChallenge, "POST", path, body=body)
 
+    @operation("POST", "/auth/challenges/{id}/verify")
     async def verify_challenge(self, challenge_id: str, code: str) -> ChallengeVerification:
         path = f"/auth/challenges/{path_segment(challenge_id)}/verify"
         body = ChallengeVerify(code=code)

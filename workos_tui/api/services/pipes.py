@@ -27,6 +27,7 @@ from ..models.pipes import (
     OrganizationConfigurationUpdate,
     UserScope,
 )
+from ..operations import operation
 from ..pagination import Cursor, ListParams, Page
 from .base import ResourceService, Service, path_segment
 
@@ -49,30 +50,38 @@ class DataIntegrationsService(ResourceService[DataIntegration]):
     path = "/data-integrations"
     model = DataIntegration
 
+    @operation("GET", "/data-integrations")
     async def list(self, **params: Unpack[ListParams]) -> Page[DataIntegration]:
         return await self._list(params)
 
+    @operation("GET", "/data-integrations")
     def cursor(self, **params: Unpack[ListParams]) -> Cursor[DataIntegration]:
         return self._cursor(params)
 
+    @operation("GET", "/data-integrations")
     def iterate(self, **params: Unpack[ListParams]) -> AsyncIterator[DataIntegration]:
         return self._iterate(params)
 
+    @operation("POST", "/data-integrations")
     async def create(self, integration: DataIntegrationCreate) -> DataIntegration:
         return await self._create(integration)
 
+    @operation("PUT", "/data-integrations/{slug}")
     async def update(self, slug: str, changes: DataIntegrationUpdate) -> DataIntegration:
         return await self._update(slug, changes)
 
+    @operation("DELETE", "/data-integrations/{slug}")
     async def delete(self, slug: str) -> None:
         """Delete the integration and every connected account of it."""
         await self._delete(slug)
 
+    @operation("PUT", "/data-integrations/{slug}/api-key")
     async def upsert_api_key(self, slug: str, install: ApiKeyUpsert) -> ConnectedAccount:
         """Install (or rotate) a user's API key."""
         path = self._item_path(slug, "api-key")
         return await self._fetch(ConnectedAccount, "PUT", path, body=install)
 
+    @operation("PUT", "/data-integrations/{slug}/client-credentials")
     async def upsert_client_credentials(
         self, slug: str, install: ClientCredentialsUpsert
     ) -> ConnectedAccount:
@@ -80,11 +89,13 @@ class DataIntegrationsService(ResourceService[DataIntegration]):
         path = self._item_path(slug, "client-credentials")
         return await self._fetch(ConnectedAccount, "PUT", path, body=install)
 
+    @operation("POST", "/data-integrations/{slug}/authorize")
     async def authorize_url(self, slug: str, request: AuthorizeRequest) -> AuthorizeUrl:
         """The provider URL that starts a user's OAuth connection."""
         path = self._item_path(slug, "authorize")
         return await self._fetch(AuthorizeUrl, "POST", path, body=request)
 
+    @operation("POST", "/data-integrations/{slug}/credentials")
     async def credentials(
         self, slug: str, user_id: str, organization_id: str | None = None
     ) -> CredentialsResult:
@@ -93,6 +104,7 @@ class DataIntegrationsService(ResourceService[DataIntegration]):
         path = self._item_path(slug, "credentials")
         return await self._fetch(CredentialsResult, "POST", path, body=body)
 
+    @operation("POST", "/data-integrations/{slug}/token")
     async def token(
         self, slug: str, user_id: str, organization_id: str | None = None
     ) -> AccessTokenResult:
@@ -106,6 +118,7 @@ class DataIntegrationsService(ResourceService[DataIntegration]):
         parts = [path_segment(organization_id), "data_integration_configurations"]
         return "/organizations/" + "/".join([*parts, *map(path_segment, suffix)])
 
+    @operation("GET", "/organizations/{organizationId}/data_integration_configurations")
     async def organization_configurations(
         self, organization_id: str
     ) -> builtins.list[DataIntegrationConfiguration]:
@@ -114,6 +127,7 @@ class DataIntegrationsService(ResourceService[DataIntegration]):
         items = _items(await self._request("GET", path), path)
         return [self._parse(DataIntegrationConfiguration, i, "GET", path) for i in items]
 
+    @operation("PUT", "/organizations/{organizationId}/data_integration_configurations/{slug}")
     async def configure_for_organization(
         self, organization_id: str, slug: str, changes: OrganizationConfigurationUpdate
     ) -> DataIntegrationConfiguration:
@@ -129,6 +143,7 @@ class ConnectedAccountsService(Service):
         parts = [path_segment(user_id), *map(path_segment, suffix)]
         return "/user_management/users/" + "/".join(parts)
 
+    @operation("GET", "/user_management/users/{user_id}/connected_accounts/{slug}")
     async def get(
         self, user_id: str, slug: str, organization_id: str | None = None
     ) -> ConnectedAccount:
@@ -136,6 +151,7 @@ class ConnectedAccountsService(Service):
         params = _scope(organization_id)
         return await self._fetch(ConnectedAccount, "GET", path, params=params)
 
+    @operation("POST", "/user_management/users/{user_id}/connected_accounts/{slug}")
     async def create(
         self,
         user_id: str,
@@ -148,6 +164,7 @@ class ConnectedAccountsService(Service):
         params = _scope(organization_id)
         return await self._fetch(ConnectedAccount, "POST", path, params=params, body=account)
 
+    @operation("PUT", "/user_management/users/{user_id}/connected_accounts/{slug}")
     async def update(
         self,
         user_id: str,
@@ -159,11 +176,13 @@ class ConnectedAccountsService(Service):
         params = _scope(organization_id)
         return await self._fetch(ConnectedAccount, "PUT", path, params=params, body=changes)
 
+    @operation("DELETE", "/user_management/users/{user_id}/connected_accounts/{slug}")
     async def delete(self, user_id: str, slug: str, organization_id: str | None = None) -> None:
         """Disconnect: stored tokens are removed (the provider grant is not revoked)."""
         path = self._path(user_id, "connected_accounts", slug)
         await self._send("DELETE", path, params=_scope(organization_id))
 
+    @operation("GET", "/user_management/users/{user_id}/data_providers")
     async def data_providers(
         self, user_id: str, organization_id: str | None = None
     ) -> builtins.list[DataProvider]:

@@ -9,16 +9,20 @@ from ..models.authentication import (
     RadarListAction,
     RadarListType,
 )
+from ..operations import operation
 from .base import Service, path_segment
 
 
 class RadarService(Service):
+    @operation("POST", "/radar/attempts")
     async def assess(self, attempt: RadarAttemptCreate) -> RadarAssessment:
         return await self._fetch(RadarAssessment, "POST", "/radar/attempts", body=attempt)
 
+    @operation("PUT", "/radar/attempts/{id}")
     async def update_attempt(self, attempt_id: str, changes: RadarAttemptUpdate) -> None:
         await self._send("PUT", f"/radar/attempts/{path_segment(attempt_id)}", body=changes)
 
+    @operation("POST", "/radar/lists/{type}/{action}")
     async def add_list_entry(
         self, list_type: RadarListType, action: RadarListAction, entry: str
     ) -> bool:
@@ -27,6 +31,7 @@ class RadarService(Service):
         data = await self._request("POST", path, body={"entry": entry})
         return data is None
 
+    @operation("DELETE", "/radar/lists/{type}/{action}")
     async def remove_list_entry(
         self, list_type: RadarListType, action: RadarListAction, entry: str
     ) -> None:

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 
 from ..errors import ValidationError
 from ..models.authentication import Jwks, Profile, SsoLogoutAuthorization, SsoToken
+from ..operations import operation
 from ..query import QueryValue, encode_query
 from .base import Service, path_segment
 
@@ -59,6 +60,7 @@ class ClientService(Service):
 class SsoService(ClientService):
     """Sign users in through SSO connections and OAuth providers."""
 
+    @operation("GET", "/sso/authorize")
     def get_authorization_url(
         self,
         *,
@@ -95,6 +97,7 @@ class SsoService(ClientService):
         }
         return self._url("/sso/authorize", params, comma_joined=("provider_scopes",))
 
+    @operation("POST", "/sso/token")
     async def get_profile_and_token(self, code: str, *, client_id: str | None = None) -> SsoToken:
         """Exchange the code from the redirect for the profile and an access token."""
         fields = {
@@ -105,18 +108,21 @@ class SsoService(ClientService):
         }
         return await self._fetch(SsoToken, "POST", "/sso/token", params=fields, body=fields)
 
+    @operation("GET", "/sso/profile")
     async def get_profile(self, access_token: SecretStr | str) -> Profile:
         """The profile an SSO access token stands for."""
         token = access_token if isinstance(access_token, SecretStr) else SecretStr(access_token)
         data = await self.client.request("GET", "/sso/profile", bearer=token)
         return self._parse(Profile, data, "GET", "/sso/profile")
 
+    @operation("POST", "/sso/logout/authorize")
     async def authorize_logout(self, profile_id: str) -> SsoLogoutAuthorization:
         """A logout token and URL ending the profile's session at its IdP (GenericOIDC only)."""
         return await self._fetch(
             SsoLogoutAuthorization, "POST", "/sso/logout/authorize", body={"profile_id": profile_id}
         )
 
+    @operation("GET", "/sso/logout")
     def get_logout_url(self, logout_token: SecretStr | str) -> str:
         """The ``GET /sso/logout`` URL for a logout token."""
         token = (
@@ -124,10 +130,12 @@ class SsoService(ClientService):
         )
         return self._url("/sso/logout", {"token": token})
 
+    @operation("GET", "/sso/jwks/{clientId}")
     async def get_jwks(self, client_id: str | None = None) -> Jwks:
         """The public keys that verify the environment's access tokens."""
         path = f"/sso/jwks/{path_segment(self._client_id(client_id))}"
         return await self._fetch(Jwks, "GET", path)
 
+    @operation("GET", "/sso/jwks/{clientId}")
     def get_jwks_url(self, client_id: str | None = None) -> str:
         return self._url(f"/sso/jwks/{path_segment(self._client_id(client_id))}", {})
