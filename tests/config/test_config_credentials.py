@@ -29,7 +29,7 @@ from workos_tui.config.errors import (
 
 KEY = SecretStr("sk_test_a1b2c3d4e5f6")
 OTHER = SecretStr("sk_live_z9y8x7w6v5")
-FAST_N = 2**12
+FAST_N = 2**14  # the smallest n a key file may have
 
 
 def test_keyring_round_trip(memory_keyring: MemoryKeyring) -> None:
@@ -96,7 +96,7 @@ def test_backend_errors_become_clear_errors_without_the_key() -> None:
     assert KEY.get_secret_value() not in str(info.value)
 
 
-def _file_store(path: Path, passphrase: str = "correct horse") -> EncryptedFileStore:
+def _file_store(path: Path, passphrase: str = "correct horse battery") -> EncryptedFileStore:
     return EncryptedFileStore(path, passphrase=SecretStr(passphrase), scrypt_n=FAST_N)
 
 
@@ -125,7 +125,7 @@ def test_encrypted_file_is_private_and_opaque(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     raw = path.read_bytes()
     assert KEY.get_secret_value().encode() not in raw
-    assert b"correct horse" not in raw
+    assert b"correct horse battery" not in raw
     document = json.loads(raw)
     assert document["cipher"] == "AES-256-GCM"
     assert document["kdf"]["name"] == "scrypt"
@@ -165,16 +165,16 @@ def test_empty_passphrase_is_refused(tmp_path: Path) -> None:
 
 
 def test_default_parameters_and_location(private_dirs: Path) -> None:
-    store = EncryptedFileStore(passphrase=SecretStr("pass phrase"))
+    store = EncryptedFileStore(passphrase=SecretStr("a pass phrase of words"))
     assert store.path == default_key_file() == private_dirs / "data" / "credentials.enc"
     store.set("a", KEY)
     assert json.loads(store.path.read_bytes())["kdf"]["n"] == 2**15
-    assert EncryptedFileStore(passphrase=SecretStr("pass phrase")).get("a") == KEY
+    assert EncryptedFileStore(passphrase=SecretStr("a pass phrase of words")).get("a") == KEY
 
 
 def test_passphrase_prompt_asks_twice_when_creating(tmp_path: Path) -> None:
     prompts: list[str] = []
-    answers = iter(["s3cret phrase", "s3cret phrase", "s3cret phrase"])
+    answers = iter(["s3cret phrase here", "s3cret phrase here", "s3cret phrase here"])
 
     def ask(prompt: str) -> str:
         prompts.append(prompt)
@@ -204,7 +204,7 @@ def test_passphrase_mismatch_saves_nothing(tmp_path: Path) -> None:
 
 
 def test_passphrase_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WORKOS_TUI_PASSPHRASE", "from env")
+    monkeypatch.setenv("WORKOS_TUI_PASSPHRASE", "from the environment")
 
     def never(prompt: str) -> str:
         raise AssertionError("should not prompt")
@@ -212,5 +212,5 @@ def test_passphrase_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     store = open_store("file", ask_secret=never)
     assert isinstance(store, EncryptedFileStore)
     store.set("a", KEY)
-    assert _file_store(store.path, "from env").get("a") == KEY
+    assert _file_store(store.path, "from the environment").get("a") == KEY
     assert isinstance(open_store("keyring", ask_secret=never), KeyringStore)

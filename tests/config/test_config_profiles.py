@@ -89,14 +89,14 @@ def test_catalog_loads_saved_profiles_ignoring_the_environment(
 
 
 def test_store_cache_asks_the_passphrase_once_then_never_while_the_console_runs() -> None:
-    EncryptedFileStore(passphrase=SecretStr("phrase")).set("vault", SecretStr("sk_test_v"))
+    EncryptedFileStore(passphrase=SecretStr("a good phrase")).set("vault", SecretStr("sk_test_v"))
     settings = Settings()
     settings.add_profile(Profile(name="vault", key_store="file"))
     asked: list[str] = []
 
     def ask(prompt: str) -> str:
         asked.append(prompt)
-        return "phrase"
+        return "a good phrase"
 
     stores = StoreCache(ask)
     catalog = ProfileCatalog(settings, stores)

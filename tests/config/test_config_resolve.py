@@ -148,12 +148,12 @@ def test_keyring_profile_without_keyring_says_so() -> None:
 def test_file_store_profile_uses_the_passphrase_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     from workos_tui.config.credentials import EncryptedFileStore
 
-    EncryptedFileStore(passphrase=SecretStr("phrase")).set("vault", SecretStr(PROFILE_KEY))
+    EncryptedFileStore(passphrase=SecretStr("a good phrase")).set("vault", SecretStr(PROFILE_KEY))
     settings = Settings()
     settings.add_profile(Profile(name="vault", key_store="file"))
     with pytest.raises(ConfigError, match="WORKOS_TUI_PASSPHRASE"):
         resolve_environment(settings=settings, environ={})
-    monkeypatch.setenv("WORKOS_TUI_PASSPHRASE", "phrase")
+    monkeypatch.setenv("WORKOS_TUI_PASSPHRASE", "a good phrase")
     environment = resolve_environment(settings=settings, environ={})
     assert environment.api_key.get_secret_value() == PROFILE_KEY
 

@@ -28,6 +28,14 @@ class MissingApiKeyError(ConfigError):
     """No API key was given by flag, environment variable or profile."""
 
 
+class ConflictingBaseUrlError(ConfigError):
+    """``WORKOS_BASE_URL`` and the SDKs' host variables name different servers."""
+
+
+class EnvFileError(ConfigError):
+    """An env file (``--env-file``) cannot be read, or holds a value that cannot be used."""
+
+
 class CredentialStoreError(ConfigError):
     """A credential store failed to read, save or delete a key."""
 
@@ -38,6 +46,14 @@ class KeyringUnavailableError(CredentialStoreError):
 
 class WrongPassphraseError(CredentialStoreError):
     """The passphrase does not decrypt the encrypted key file."""
+
+
+class WeakPassphraseError(CredentialStoreError):
+    """A new encrypted key file's passphrase is too short or too repetitive."""
+
+
+class UnsafeKeyFileError(CredentialStoreError):
+    """The encrypted key file's header asks for key derivation outside the accepted range."""
 
 
 class KeyRejectedError(ConfigError):
