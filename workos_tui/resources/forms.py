@@ -16,8 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, SecretStr
 from pydantic import ValidationError as PydanticValidationError
-
-from workos_tui.resources.formatting import to_jsonable
+from pydantic_core import to_jsonable_python
 
 FieldKind = Literal["text", "secret", "integer", "number", "bool", "choice", "list", "json"]
 RawValue = str | bool
@@ -44,9 +43,9 @@ class FieldSpec:
         if isinstance(value, Enum):
             return str(value.value)
         if self.kind == "list" and isinstance(value, Sequence) and not isinstance(value, str):
-            return ", ".join(str(v) for v in value)
+            return ", ".join(_element_text(v) for v in value)
         if self.kind == "json":
-            return json.dumps(to_jsonable(value), ensure_ascii=False)
+            return json.dumps(plain_json(value), ensure_ascii=False)
         return str(value)
 
     def parse(self, raw: RawValue) -> Any:
@@ -64,6 +63,19 @@ class FieldSpec:
             except json.JSONDecodeError as error:
                 raise ValueError(f"not valid JSON: {error.msg}") from error
         return text
+
+
+def plain_json(value: Any) -> Any:
+    """JSON-ready data for any value a record holds: models (nested in lists and mappings too),
+    enums, dates. The form shows it as the API takes it (aliases, ``mode="json"``)."""
+    return to_jsonable_python(value, by_alias=True)
+
+
+def _element_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    data = plain_json(value)
+    return data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
 
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
