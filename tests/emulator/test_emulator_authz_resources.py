@@ -144,7 +144,11 @@ def test_membership_role_assignments(emulator: EmulatorHandle) -> None:
         r = c.post(base, json={"role_slug": "project-viewer", "resource_id": website["id"]})
         assert r.status_code == 201
         assignment = r.json()
-        assert assignment["source"] == {"type": "direct", "group_role_assignment_id": None}
+        assert assignment["source"] == {
+            "type": "direct",
+            "group_role_assignment_id": None,
+            "group": None,
+        }
         assert assignment["resource"]["external_id"] == "proj-website"
         r = c.post(
             base,
@@ -198,7 +202,13 @@ def test_group_role_assignments_are_inherited(emulator: EmulatorHandle) -> None:
         assert r.status_code == 409 and r.json()["code"] == "duplicate_group_role_assignment"
         inherited = c.get(f"{AUTHZ}/organization_memberships/{members[0]}/role_assignments")
         sources = [a["source"] for a in inherited.json()["data"]]
-        assert {"type": "group", "group_role_assignment_id": gra["id"]} in sources
+        name = emulator.state["groups"].items[group]["name"]
+        source = {
+            "type": "group",
+            "group_role_assignment_id": gra["id"],
+            "group": {"id": group, "name": name},
+        }
+        assert source in sources
         r = c.delete(
             f"{AUTHZ}/organization_memberships/{members[0]}/role_assignments/"
             + next(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -19,10 +20,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .errors import UNAUTHORIZED_BODY
 from .hooks import Hook, HookError
 from .http import json_response, starlette_routes
+from .idempotency import MISMATCH_CODE, MISMATCH_MESSAGE, Entry, fingerprint
 from .routes import all_tables
 from .state import EmulatorState
 
 DEFAULT_API_KEY = "sk_test_default"
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024  # larger request bodies get 413 (the connection stays up)
+IDEMPOTENCY_HEADER = b"idempotency-key"
+INTERNAL_ERROR_BODY = {"message": "Internal error in the emulator.", "code": "internal_error"}
+logger = logging.getLogger(__name__)
 OPEN_PREFIXES = ("/_emulate", "/health")
 REQUEST_ID_HEADER = b"x-request-id"  # a fresh id on every response, like WorkOS
 
@@ -93,6 +99,7 @@ class EmulatorMiddleware:
         self.state = state
         self.api_keys = api_keys
         self.recorder = recorder
+        self.max_body_bytes = DEFAULT_MAX_BODY_BYTES  # tests may lower it
         self.dropper: Callable[[Scope], bool] | None = None
         self.in_flight = 0  # HTTP requests being answered (read by EmulatorServer.wait_idle)
 
@@ -107,16 +114,22 @@ class EmulatorMiddleware:
             self.in_flight -= 1
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # A body over the limit is read to its end (so the connection can carry the next
+        # request) but not kept.
         body = bytearray()
+        too_large = _content_length(scope) > self.max_body_bytes
         while True:
             message = await receive()
             if message["type"] == "http.request":
-                body.extend(message.get("body", b""))
+                chunk = message.get("body", b"")
+                too_large = too_large or len(body) + len(chunk) > self.max_body_bytes
+                if not too_large:
+                    body.extend(chunk)
                 if not message.get("more_body", False):
                     break
             elif message["type"] == "http.disconnect":
                 return
-        request_body = bytes(body)
+        request_body = b"" if too_large else bytes(body)
 
         async def replay() -> Message:
             return {"type": "http.request", "body": request_body, "more_body": False}
@@ -128,12 +141,14 @@ class EmulatorMiddleware:
         request_id = str(uuid.uuid4()).encode()
 
         held_start: Message | None = None
+        forwarded = False  # something has gone to the client: too late for a clean 500
+        head = scope["method"] == "HEAD"
 
         async def capture(message: Message) -> None:
             # The response start is held back until the body comes, and the exchange is
             # recorded before the last body message leaves: a client that has its answer (even
             # a Content-Length: 0 one, complete with its headers) finds it in the recorder.
-            nonlocal status, held_start
+            nonlocal status, held_start, forwarded
             if message["type"] == "http.response.start":
                 status = message["status"]
                 if not any(k.lower() == REQUEST_ID_HEADER for k, _ in message.get("headers", [])):
@@ -144,9 +159,12 @@ class EmulatorMiddleware:
                 held_start = message
                 return
             if message["type"] == "http.response.body":
+                if head:  # what a GET would answer, headers only
+                    message = {**message, "body": b""}
                 response_body.extend(message.get("body", b""))
                 if not message.get("more_body", False):
                     record()
+            forwarded = True
             if held_start is not None:
                 start, held_start = held_start, None
                 await send(start)
@@ -179,13 +197,74 @@ class EmulatorMiddleware:
                 )
             )
 
-        if hook is not None:
-            await self._apply_hook(hook, scope, replay, capture)
-        elif not _is_open(path) and not _is_public(path) and not self._authorized(scope):
-            await json_response(UNAUTHORIZED_BODY, 401)(scope, replay, capture)
-        else:
-            await self.app(scope, replay, capture)
+        try:
+            if too_large:
+                limit = self.max_body_bytes
+                body_413 = {
+                    "message": f"The request body is larger than {limit} bytes.",
+                    "code": "request_entity_too_large",
+                }
+                await json_response(body_413, 413)(scope, replay, capture)
+            elif hook is not None:
+                await self._apply_hook(hook, scope, replay, capture, request_body)
+            elif _is_open(path):
+                await self.app(scope, replay, capture)
+            else:
+                await self._serve(scope, replay, capture, request_body)
+        except ConnectionAbortedError:
+            raise  # a drop hook closing the connection on purpose
+        except Exception:
+            # A bug must not cost the client its keep-alive connection (uvicorn closes it
+            # after an exception): answer a clean 500 when nothing has been sent yet.
+            logger.exception("emulator error answering %s %s", method, path)
+            if forwarded:
+                raise
+            held_start = None
+            response_headers.clear()
+            response_body.clear()
+            await json_response(INTERNAL_ERROR_BODY, 500)(scope, replay, capture)
         record()  # no complete response (a dropped connection): recorded with status 0
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> None:
+        """Authenticate, then answer, replaying the first answer to a repeated idempotency key."""
+        if not _is_public(scope["path"]) and not self._authorized(scope):
+            await json_response(UNAUTHORIZED_BODY, 401)(scope, receive, send)
+            return
+        key = _idempotency_key(scope)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        store = self.state.idempotency
+        mark = fingerprint(scope["method"], scope["path"], scope.get("query_string", b""), body)
+        while (seen := store.get(key)) is not None:
+            if seen.fingerprint != mark:
+                mismatch = {"message": MISMATCH_MESSAGE, "code": MISMATCH_CODE}
+                await json_response(mismatch, 400)(scope, receive, send)
+                return
+            if seen.done:
+                await _replay(seen, send)
+                return
+            await seen.finished.wait()  # the first request with this key is being answered
+        entry = store.begin(key, mark)
+        status = 0
+        headers: list[tuple[bytes, bytes]] = []
+        kept = bytearray()
+
+        async def keep(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers.extend(
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != REQUEST_ID_HEADER
+                )
+            elif message["type"] == "http.response.body":
+                kept.extend(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, keep)
+        finally:
+            store.finish(key, entry, status, headers, bytes(kept))
 
     def _authorized(self, scope: Scope) -> bool:
         for name, value in scope["headers"]:
@@ -194,7 +273,9 @@ class EmulatorMiddleware:
                 return scheme.lower() == "bearer" and token.strip() in self.api_keys
         return False
 
-    async def _apply_hook(self, hook: Hook, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _apply_hook(
+        self, hook: Hook, scope: Scope, receive: Receive, send: Send, body: bytes
+    ) -> None:
         if hook.latency_ms:
             await asyncio.sleep(hook.latency_ms / 1000)
         if hook.drop:
@@ -205,10 +286,9 @@ class EmulatorMiddleware:
                 return
             raise ConnectionAbortedError("hook asked to drop the connection")
         if hook.status is None:
-            if not _is_public(scope["path"]) and not self._authorized(scope):
-                await json_response(UNAUTHORIZED_BODY, 401)(scope, receive, send)
-            else:
-                await self.app(scope, receive, send)
+            # Latency only: then answered as usual (a slow first attempt whose retry was
+            # answered meanwhile finds its idempotency key and creates nothing twice).
+            await self._serve(scope, receive, send, body)
             return
         if hook.body is None:
             body = b""
@@ -219,6 +299,36 @@ class EmulatorMiddleware:
         headers = {"content-type": "application/json"} if hook.body is not None else {}
         headers.update(hook.headers)
         await Response(body, status_code=hook.status, headers=headers)(scope, receive, send)
+
+
+def _content_length(scope: Scope) -> int:
+    for name, value in scope["headers"]:
+        if name.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
+
+
+def _idempotency_key(scope: Scope) -> tuple[str, str] | None:
+    """``(API key, Idempotency-Key)`` of a POST that carries the header, else None."""
+    if scope["method"] != "POST":
+        return None
+    token = ""
+    key = ""
+    for name, value in scope["headers"]:
+        lowered = name.lower()
+        if lowered == IDEMPOTENCY_HEADER:
+            key = value.decode("latin-1").strip()
+        elif lowered == b"authorization":
+            token = value.decode("latin-1").partition(" ")[2].strip()
+    return (token, key) if key else None
+
+
+async def _replay(entry: Entry, send: Send) -> None:
+    await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
+    await send({"type": "http.response.body", "body": entry.body, "more_body": False})
 
 
 def _emulate_routes(state: EmulatorState) -> list[Route]:

@@ -20,6 +20,9 @@ from .errors import ApiError, error
 from .state import EmulatorState
 from .store import Record
 
+MAX_JSON_DEPTH = 64  # deeper request bodies are refused (no WorkOS body nests beyond a few)
+TOO_DEEP = f"Request body is nested deeper than {MAX_JSON_DEPTH} levels."
+
 
 def json_response(body: Any, status: int = 200) -> Response:
     data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
@@ -68,6 +71,11 @@ class Ctx:
                     self._json = json.loads(self.raw_body)
                 except ValueError:
                     raise error(status, "Request body is not valid JSON.", "invalid_json") from None
+                except RecursionError:
+                    raise error(status, TOO_DEEP, "invalid_request_parameters") from None
+                if _too_deep(self._json):
+                    self._json = None
+                    raise error(status, TOO_DEEP, "invalid_request_parameters")
             else:
                 self._json = None
         if self._json is None:
@@ -77,6 +85,23 @@ class Ctx:
         if not isinstance(self._json, dict):
             raise error(status, "The request body must be a JSON object.", "invalid_request_body")
         return self._json
+
+
+def _too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether ``value`` nests objects/arrays deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 Handler = Callable[[Ctx], Response]
@@ -138,7 +163,8 @@ def starlette_routes(state: EmulatorState, tables: list[Routes]) -> list[Route]:
 
         def make_endpoint(methods: dict[str, Handler]) -> Callable[[Request], Any]:
             async def endpoint(request: Request) -> Response:
-                handler = methods[request.method]
+                # HEAD is answered as GET (the middleware drops the body).
+                handler = methods[request.method if request.method != "HEAD" else "GET"]
                 raw = await request.body()
                 ctx = Ctx(state, request, request.path_params, raw)
                 with state.lock:

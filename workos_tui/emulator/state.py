@@ -12,6 +12,7 @@ from typing import Any
 
 from . import ids
 from .hooks import HookRegistry
+from .idempotency import IdempotencyStore
 from .store import ChangeListener, Collection, Index, Record
 
 MetaListener = Callable[[str, Any], None]
@@ -119,6 +120,7 @@ class EmulatorState:
         self.frozen_ms: int | None = None
         self.lock = threading.RLock()
         self.hooks = HookRegistry()
+        self.idempotency = IdempotencyStore()
         self._listener: ChangeListener | None = None
         self._meta_listener: MetaListener | None = None
         self.flusher: Callable[[], None] | None = None
@@ -244,6 +246,7 @@ class EmulatorState:
                     col.put(pickle.loads(blob))
             self._dirty.clear()
             self.meta = pickle.loads(cp.meta)
+            self.idempotency.clear()  # its answers name records that may be gone
 
     def snapshot(self) -> bytes:
         """Serialise the data (not hooks or listeners) for a cheap :meth:`restore`."""
@@ -264,6 +267,7 @@ class EmulatorState:
             self.meta = meta
             self.last_ms = max(self.last_ms, last_ms)
             self.rng.setstate(rng_state)
+            self.idempotency.clear()
             self._dirty.clear()
             self._checkpoint = None
             self._wire()

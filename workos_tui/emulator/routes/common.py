@@ -15,6 +15,20 @@ from ..state import EmulatorState
 from ..store import Record
 
 Render = Callable[[Record], Any]
+# The longest string a body field may hold (names, ids, descriptions ...): a 50 MB organization
+# name is refused with 422 (and any body over 1 MiB with 413, before a handler runs).
+STRING_MAX = 10_000
+
+
+def _bounded(value: str, name: str, status: int, max_len: int) -> str:
+    if len(value) > max_len:
+        raise error(
+            status,
+            f"{name} must be at most {max_len} characters.",
+            "invalid_request_parameters",
+            errors=[{"field": name, "code": "too_long"}],
+        )
+    return value
 
 
 def fetch(state: EmulatorState, collection: str, rid: str, kind: str, status: int = 404) -> Record:
@@ -88,7 +102,9 @@ def index_candidates(
     return combine(lists)
 
 
-def require_str(body: dict[str, Any], name: str, status: int = 422) -> str:
+def require_str(
+    body: dict[str, Any], name: str, status: int = 422, *, max_len: int = STRING_MAX
+) -> str:
     value = body.get(name)
     if not isinstance(value, str) or not value.strip():
         raise error(
@@ -97,10 +113,12 @@ def require_str(body: dict[str, Any], name: str, status: int = 422) -> str:
             "invalid_request_parameters",
             errors=[{"field": name, "code": "required"}],
         )
-    return value.strip()
+    return _bounded(value.strip(), name, status, max_len)
 
 
-def optional_str(body: dict[str, Any], name: str, status: int = 422) -> str | None:
+def optional_str(
+    body: dict[str, Any], name: str, status: int = 422, *, max_len: int = STRING_MAX
+) -> str | None:
     value = body.get(name)
     if value is None:
         return None
@@ -111,7 +129,7 @@ def optional_str(body: dict[str, Any], name: str, status: int = 422) -> str | No
             "invalid_request_parameters",
             errors=[{"field": name, "code": "invalid_type"}],
         )
-    return value
+    return _bounded(value, name, status, max_len)
 
 
 def optional_bool(body: dict[str, Any], name: str, status: int = 422) -> bool | None:
