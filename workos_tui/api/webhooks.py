@@ -29,6 +29,7 @@ __all__ = [
     "TimestampOutsideToleranceError",
     "WebhookSignatureError",
     "compute_signature",
+    "parse_signature_header",
     "sign_action_response",
     "sign_webhook",
     "verify_action",
@@ -104,7 +105,8 @@ def sign_webhook(
     return f"t={timestamp_ms}, v1={compute_signature(payload, secret, timestamp_ms)}"
 
 
-def _parse_header(sig_header: str) -> tuple[int, str]:
+def parse_signature_header(sig_header: str) -> tuple[int, str]:
+    """``(timestamp_ms, v1 signature)`` of a header; :class:`MalformedSignatureHeaderError`."""
     match = _HEADER.fullmatch(sig_header.strip()) if isinstance(sig_header, str) else None
     if match is None:
         shown = sig_header if isinstance(sig_header, str) and len(sig_header) <= 200 else "…"
@@ -129,7 +131,7 @@ def verify_webhook(
     """
     if tolerance < 0:
         raise ValueError("tolerance must be >= 0")
-    timestamp_ms, signature = _parse_header(sig_header)
+    timestamp_ms, signature = parse_signature_header(sig_header)
     body = _payload_bytes(payload)
     current = time.time() if now is None else now
     if abs(round(current * 1000) - timestamp_ms) > tolerance * 1000:
