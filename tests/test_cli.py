@@ -29,6 +29,10 @@ WORKOS_VARIABLES = (
     "WORKOS_API_KEY",
     "WORKOS_BASE_URL",
     "WORKOS_CLIENT_ID",
+    "WORKOS_API_HOSTNAME",
+    "WORKOS_API_HTTPS",
+    "WORKOS_API_PORT",
+    "WORKOS_COOKIE_PASSWORD",
     "WORKOS_TUI_PROFILE",
     "WORKOS_TUI_READ_ONLY",
     "WORKOS_TUI_PASSPHRASE",
@@ -123,7 +127,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_documents_precedence(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     text = capsys.readouterr().out
-    for expected in ("--demo", "--profile", "WORKOS_API_KEY", "first match wins", "login"):
+    for expected in (
+        "--demo",
+        "--profile",
+        "--env-file",
+        "WORKOS_API_KEY",
+        "WORKOS_API_HOSTNAME",
+        "first match wins",
+        "login",
+    ):
         assert expected in text
 
 

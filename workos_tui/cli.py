@@ -38,9 +38,13 @@ if "httpx" not in sys.modules:
 EPILOG = """\
 where settings come from (first match wins, per setting):
   1. flags              --api-key, --base-url, --read-only / --no-read-only
-  2. environment        WORKOS_API_KEY, WORKOS_BASE_URL, WORKOS_CLIENT_ID, WORKOS_TUI_READ_ONLY
+  2. environment        WORKOS_API_KEY, WORKOS_BASE_URL (or the SDKs' WORKOS_API_HOSTNAME,
+                        WORKOS_API_HTTPS, WORKOS_API_PORT), WORKOS_CLIENT_ID,
+                        WORKOS_COOKIE_PASSWORD, WORKOS_TUI_READ_ONLY; with --env-file the
+                        files' values, and the shell's connection variables are ignored
   3. the profile        --profile, else WORKOS_TUI_PROFILE, else the default profile
-                        (the default profile is skipped when a key comes from 1 or 2)
+                        (the default profile is skipped when a key comes from 1 or 2,
+                        or when --env-file is given)
   4. defaults           https://api.workos.com; read-only off (on for sk_live_ keys when the
                         config sets production_read_only = true)
 
@@ -78,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--base-url", metavar="URL", help="API base URL")
     parser.add_argument(
+        "--env-file",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="take the WORKOS_* settings of an app's .env file (repeatable; later files win)",
+    )
+    parser.add_argument(
         "--read-only",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -89,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--name", help="profile name (asked when missing)")
     login.add_argument("--base-url", dest="login_base_url", metavar="URL", help="API base URL")
     login.add_argument("--client-id", metavar="ID", help="client id (client_...)")
+    login.add_argument(
+        "--from-env-file",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="save the environment of an app's .env file (key, base URL, client id)",
+    )
     _add_store_option(login)
     login.add_argument(
         "--read-only",
@@ -161,6 +179,13 @@ def run_login(args: argparse.Namespace) -> int:
         key_store=args.store,
         replace=args.replace,
     )
+    if args.from_env_file:
+        from workos_tui.config.env_file import read_env_files
+        from workos_tui.config.login import options_from_env_files
+
+        files = read_env_files(args.from_env_file)
+        args.secrets.extend(files.secrets())
+        options = options_from_env_files(files, options)
     store = open_store(args.store, ask_secret=_ask_secret)
     profile = login(settings, options, store=store, ask=input, ask_secret=_ask_secret)
     kind = "production profile" if profile.production else "profile"
@@ -265,6 +290,10 @@ def start_demo_emulator() -> DemoEmulator:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    if args.env_file:
+        from workos_tui.config.errors import ConfigError
+
+        raise ConfigError("--env-file and --demo do not go together: the demo has its own")
     emulator = start_demo_emulator()  # first: everything below loads while it seeds
     try:
         from workos_tui.config import load_settings
@@ -295,6 +324,7 @@ def run_console(args: argparse.Namespace) -> int:
     from workos_tui.config.credentials import StoreCache
     from workos_tui.config.profiles import ProfileCatalog
 
+    environ, source = _environment_variables(args)
     settings = load_settings()
     stores = StoreCache(_ask_secret)
     environment = resolve_environment(
@@ -303,12 +333,32 @@ def run_console(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         read_only=args.read_only,
         settings=settings,
+        environ=environ,
         store_for=stores,
+        source=source,
     )
     stores.interactive = False
     catalog = ProfileCatalog(settings, stores, read_only=args.read_only)
     launch_console(environment, catalog, settings.theme)
     return 0
+
+
+def _environment_variables(args: argparse.Namespace) -> tuple[dict[str, str] | None, str | None]:
+    """The variables to resolve with and the env files they came from (``None``: the shell's)."""
+    if not args.env_file:
+        return None, None
+    from workos_tui.config.env_file import read_env_files
+
+    files = read_env_files(args.env_file)
+    args.secrets.extend(files.secrets())
+    shadowed = files.shadowed(os.environ)
+    if shadowed:
+        print(
+            f"workos-tui: --env-file given, so {', '.join(shadowed)} from the shell "
+            f"{'is' if len(shadowed) == 1 else 'are'} ignored",
+            file=sys.stderr,
+        )
+    return files.environ(os.environ), files.label
 
 
 COMMANDS = {
@@ -325,6 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors: argparse has printed
         return stop.code if isinstance(stop.code, int) else 2
+    args.secrets = [args.api_key]  # masked in error messages; env files add theirs
     try:
         return COMMANDS.get(args.command, run_console)(args)
     except KeyboardInterrupt:
@@ -337,20 +388,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workos_tui.config.errors import ConfigError
 
         if isinstance(error, ConfigError | WorkOSError):
-            return _fail(str(error), args.api_key)
+            return _fail(str(error), args.secrets)
         if os.environ.get(DEBUG_ENV):
             raise
         return _fail(
             f"unexpected {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for a traceback)",
-            args.api_key,
+            args.secrets,
         )
 
 
-def _fail(message: str, api_key: str | None) -> int:
+def _fail(message: str, secrets: Sequence[str | None]) -> int:
     from workos_tui.config.errors import redact_keys
-    from workos_tui.config.resolve import API_KEY_ENV
+    from workos_tui.config.resolve import API_KEY_ENV, COOKIE_PASSWORD_ENV
 
-    for secret in (api_key, os.environ.get(API_KEY_ENV)):
+    environ_secrets = (os.environ.get(API_KEY_ENV), os.environ.get(COOKIE_PASSWORD_ENV))
+    for secret in (*secrets, *environ_secrets):
         if secret and secret.strip():
             message = message.replace(secret.strip(), "**********")
     line = " ".join(redact_keys(message).split())

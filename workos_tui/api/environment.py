@@ -14,7 +14,10 @@ LIVE_KEY_PREFIX = "sk_live_"
 class Environment:
     """A WorkOS environment as the console connects to it.
 
-    The API key is a ``SecretStr`` so that repr, logs and tracebacks never show it.
+    The API key is a ``SecretStr`` so that repr, logs and tracebacks never show it. ``source``
+    names the env file(s) the settings came from (``--env-file``), for the header;
+    ``cookie_password`` is an app's ``WORKOS_COOKIE_PASSWORD`` (also a ``SecretStr``), for tools
+    that open its session cookies.
     """
 
     name: str
@@ -24,6 +27,8 @@ class Environment:
     client_id: str | None = None
     demo: bool = False
     dashboard_url: str = field(default="https://dashboard.workos.com")
+    source: str | None = None
+    cookie_password: SecretStr | None = None
 
     @property
     def is_production(self) -> bool:

@@ -65,6 +65,7 @@ __all__ = [
     "redact_secret",
 ]
 
+
 class CredentialStore(Protocol):
     """A place that keeps one API key per profile name."""
 

@@ -8,6 +8,7 @@ Nothing is saved unless WorkOS accepts the key.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 from workos_tui.api.environment import DEFAULT_BASE_URL, Environment
 from workos_tui.api.errors import AuthenticationError, NetworkError, WorkOSError
 from workos_tui.config.credentials import CredentialStore, KeyringStore
+from workos_tui.config.env_file import EnvFiles
 from workos_tui.config.errors import (
     ConfigError,
     KeyRejectedError,
@@ -24,7 +26,15 @@ from workos_tui.config.errors import (
     UnreachableError,
 )
 from workos_tui.config.profiles import save_profile
-from workos_tui.config.resolve import is_live_key, normalise_base_url
+from workos_tui.config.resolve import (
+    API_KEY_ENV,
+    CLIENT_ID_ENV,
+    READ_ONLY_ENV,
+    environment_base_url,
+    is_live_key,
+    normalise_base_url,
+    parse_bool,
+)
 from workos_tui.config.settings import KeyStoreKind, Profile, Settings
 
 Ask = Callable[[str], str]
@@ -40,6 +50,36 @@ class LoginOptions:
     read_only: bool | None = None
     key_store: KeyStoreKind = "keyring"
     replace: bool = False
+    api_key: SecretStr | None = None
+    """Given (from an env file): not asked for."""
+
+
+def options_from_env_files(files: EnvFiles, options: LoginOptions) -> LoginOptions:
+    """``options`` completed from the env files: key, base URL, client id, read-only.
+
+    Only the files are read, not the process environment; flags still win. The cookie password
+    is not saved (a profile holds no secret but its key, and that in the credential store).
+    """
+    values = files.values
+    key = values.get(API_KEY_ENV, "").strip()
+    if not key:
+        raise ConfigError(f"{files.label} sets no {API_KEY_ENV}; nothing was saved")
+    if any(char.isspace() or not char.isprintable() for char in key):
+        raise ConfigError(f"{API_KEY_ENV} in {files.label} contains spaces or control characters")
+    base_url = options.base_url or environment_base_url(values, source=files.label)
+    client_id = options.client_id
+    if client_id is None:
+        client_id = values.get(CLIENT_ID_ENV, "").strip()
+    read_only = options.read_only
+    if read_only is None and values.get(READ_ONLY_ENV, "").strip():
+        read_only = parse_bool(values[READ_ONLY_ENV], source=f"{READ_ONLY_ENV} in {files.label}")
+    return dataclasses.replace(
+        options,
+        api_key=SecretStr(key),
+        base_url=base_url or DEFAULT_BASE_URL,
+        client_id=client_id,
+        read_only=read_only,
+    )
 
 
 async def check_api_key(environment: Environment) -> None:
@@ -95,6 +135,16 @@ def _ask_profile(options: LoginOptions, settings: Settings, ask: Ask) -> Profile
         ) from None
 
 
+def _ask_api_key(name: str, ask_secret: Ask) -> SecretStr:
+    try:
+        key = ask_secret(f"API key for {name} (input hidden): ").strip()
+    except EOFError:
+        key = ""
+    if not key:
+        raise ConfigError("no API key entered; nothing was saved")
+    return SecretStr(key)
+
+
 def _ask_read_only(ask: Ask) -> bool:
     answer = _ask_optional(
         ask, "This is a live (production) key. Open this profile read-only by default? [Y/n] "
@@ -114,13 +164,7 @@ def login(
     if isinstance(store, KeyringStore):
         store.check()
     profile = _ask_profile(options, settings, ask)
-    try:
-        key = ask_secret(f"API key for {profile.name} (input hidden): ").strip()
-    except EOFError:
-        key = ""
-    if not key:
-        raise ConfigError("no API key entered; nothing was saved")
-    api_key = SecretStr(key)
+    api_key = options.api_key or _ask_api_key(profile.name, ask_secret)
     if is_live_key(api_key) and profile.read_only is None:
         profile = profile.model_copy(update={"read_only": _ask_read_only(ask)})
     environment = Environment(

@@ -3,11 +3,15 @@
 Every setting is taken from the first place that has it:
 
 1. the command-line flag (``--api-key``, ``--base-url``, ``--read-only``/``--no-read-only``);
-2. the environment variable (``WORKOS_API_KEY``, ``WORKOS_BASE_URL``, ``WORKOS_CLIENT_ID``,
-   ``WORKOS_TUI_READ_ONLY``);
+2. the environment variable (``WORKOS_API_KEY``, ``WORKOS_BASE_URL`` or the SDKs'
+   ``WORKOS_API_HOSTNAME``/``WORKOS_API_HTTPS``/``WORKOS_API_PORT`` (see ``api_host``; when both
+   name a server and they differ, ``ConflictingBaseUrlError``), ``WORKOS_CLIENT_ID``,
+   ``WORKOS_COOKIE_PASSWORD``, ``WORKOS_TUI_READ_ONLY``). With ``--env-file`` the caller passes
+   the files' variables here instead (see ``env_file``) and names them as ``source``;
 3. the profile: the one named by ``--profile``, else by ``WORKOS_TUI_PROFILE``, else the default
    profile of the config file. The default profile is only used when no API key comes from a flag
-   or ``WORKOS_API_KEY``, so that an ad-hoc key is never paired with a saved profile by accident;
+   or ``WORKOS_API_KEY`` and no env file is given, so that an ad-hoc key is never paired with a
+   saved profile by accident;
    a named profile that does not exist is an error. A profile's key comes from its credential
    store (OS keyring or encrypted file);
 4. the built-in default: base URL ``https://api.workos.com``; read-only off, except for live
@@ -25,8 +29,14 @@ from collections.abc import Callable, Mapping
 from pydantic import SecretStr
 
 from workos_tui.api.environment import DEFAULT_BASE_URL, LIVE_KEY_PREFIX, Environment
+from workos_tui.config.api_host import HOST_VARIABLES, same_server, url_from_host_variables
 from workos_tui.config.credentials import CredentialStore, open_store
-from workos_tui.config.errors import ConfigError, CredentialStoreError, MissingApiKeyError
+from workos_tui.config.errors import (
+    ConfigError,
+    ConflictingBaseUrlError,
+    CredentialStoreError,
+    MissingApiKeyError,
+)
 from workos_tui.config.settings import Profile, Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -34,6 +44,7 @@ logger = logging.getLogger(__name__)
 API_KEY_ENV = "WORKOS_API_KEY"
 BASE_URL_ENV = "WORKOS_BASE_URL"
 CLIENT_ID_ENV = "WORKOS_CLIENT_ID"
+COOKIE_PASSWORD_ENV = "WORKOS_COOKIE_PASSWORD"
 PROFILE_ENV = "WORKOS_TUI_PROFILE"
 READ_ONLY_ENV = "WORKOS_TUI_READ_ONLY"
 DEMO_API_KEY = "sk_test_default"
@@ -58,11 +69,34 @@ def default_store_for(profile: Profile) -> CredentialStore:
 
 
 def normalise_base_url(url: str) -> str:
-    """``url`` without trailing slash; ``ConfigError`` unless it is http(s)."""
+    """``url`` without trailing slash; ``ConfigError`` unless it is a plain http(s) URL."""
     url = url.strip()
     if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) == 0:
         raise ConfigError(f"base URL must start with http:// or https:// (got {url!r})")
+    if _has_controls_or_spaces(url):
+        raise ConfigError(f"base URL must not contain spaces or control characters (got {url!r})")
     return url.rstrip("/")
+
+
+def _has_controls_or_spaces(text: str) -> bool:
+    return any(char.isspace() or not char.isprintable() for char in text)
+
+
+def environment_base_url(environ: Mapping[str, str], *, source: str | None = None) -> str | None:
+    """The base URL the environment gives: ``WORKOS_BASE_URL``, or the SDKs' host variables.
+
+    When both are set and name different servers, ``ConflictingBaseUrlError``: the console
+    stops rather than guess which one the app uses.
+    """
+    explicit = environ.get(BASE_URL_ENV, "").strip()
+    derived = url_from_host_variables(environ)
+    if explicit and derived and not same_server(normalise_base_url(explicit), derived):
+        where = f" in {source}" if source else ""
+        raise ConflictingBaseUrlError(
+            f"{BASE_URL_ENV} ({explicit}) and {'/'.join(HOST_VARIABLES)} ({derived}) name "
+            f"different servers{where}; remove one of them, or pass --base-url to choose"
+        )
+    return explicit or derived
 
 
 def parse_bool(value: str, *, source: str) -> bool:
@@ -89,34 +123,46 @@ def resolve_environment(
     settings: Settings | None = None,
     environ: Mapping[str, str] | None = None,
     store_for: StoreFactory = default_store_for,
+    source: str | None = None,
 ) -> Environment:
-    """The environment to open, from flags (the arguments), ``environ`` and the config file."""
+    """The environment to open, from flags (the arguments), ``environ`` and the config file.
+
+    ``source`` names where ``environ`` came from when it is not the process environment (the
+    env files): the header shows it, and the default profile is not mixed in.
+    """
     environ = os.environ if environ is None else environ
     settings = load_settings() if settings is None else settings
 
     if api_key is not None and not api_key.get_secret_value().strip():
         raise MissingApiKeyError("--api-key is empty")
     env_key = environ.get(API_KEY_ENV, "").strip()
+    if env_key and _has_controls_or_spaces(env_key):
+        where = f" in {source}" if source else ""
+        raise ConfigError(f"{API_KEY_ENV}{where} contains spaces or control characters")
     api_key = api_key or (SecretStr(env_key) if env_key else None)
 
-    chosen = _choose_profile(profile, environ, settings, have_key=api_key is not None)
+    skip_default = api_key is not None or source is not None
+    chosen = _choose_profile(profile, environ, settings, skip_default=skip_default)
     if api_key is None and chosen is not None:
         api_key = _stored_key(chosen, store_for)
     if api_key is None:
-        raise MissingApiKeyError(
-            "no API key: add a profile with `workos-tui login`, pass --api-key or set "
-            f"{API_KEY_ENV} (or try `workos-tui --demo`)"
-        )
+        raise MissingApiKeyError(_no_key_message(source))
     api_key = SecretStr(api_key.get_secret_value().strip())
 
-    url = base_url or environ.get(BASE_URL_ENV) or (chosen.base_url if chosen else None)
-    client_id = environ.get(CLIENT_ID_ENV) or (chosen.client_id if chosen else None)
+    url = base_url or environment_base_url(environ, source=source)
+    url = url or (chosen.base_url if chosen else None)
+    client_id = environ.get(CLIENT_ID_ENV, "").strip() or (chosen.client_id if chosen else None)
+    if client_id and _has_controls_or_spaces(client_id):
+        raise ConfigError(f"{CLIENT_ID_ENV} must not contain spaces or control characters")
+    cookie_password = environ.get(COOKIE_PASSWORD_ENV) or None
     environment = Environment(
         name=chosen.name if chosen else AD_HOC_NAME,
         api_key=api_key,
         base_url=normalise_base_url(url or DEFAULT_BASE_URL),
         read_only=_read_only(read_only, environ, settings, chosen, api_key),
         client_id=client_id or None,
+        source=source,
+        cookie_password=SecretStr(cookie_password) if cookie_password else None,
     )
     logger.debug(
         "resolved environment %r (%s, read_only=%s, production=%s)",
@@ -128,13 +174,25 @@ def resolve_environment(
     return environment
 
 
+def _no_key_message(source: str | None) -> str:
+    if source is not None:
+        return (
+            f"no API key: {source} sets no {API_KEY_ENV}; pass --api-key, or --profile to "
+            "take the key of a saved profile"
+        )
+    return (
+        "no API key: add a profile with `workos-tui login`, pass --api-key or set "
+        f"{API_KEY_ENV} (or try `workos-tui --demo`)"
+    )
+
+
 def _choose_profile(
-    name: str | None, environ: Mapping[str, str], settings: Settings, *, have_key: bool
+    name: str | None, environ: Mapping[str, str], settings: Settings, *, skip_default: bool
 ) -> Profile | None:
     name = name or environ.get(PROFILE_ENV) or None
     if name is not None:
         return settings.get_profile(name)
-    if have_key or settings.default_profile is None:
+    if skip_default or settings.default_profile is None:
         return None
     return settings.get_profile(settings.default_profile)
 

@@ -41,6 +41,8 @@ class EnvironmentBar(Horizontal):
         yield Label(self.area_title, id="env-area")
         yield Label(f"profile: {env.name}", id="env-profile")
         yield Label(self._base_url_label or env.base_url, id="env-base-url")
+        if env.source:
+            yield Label(f"from {env.source}", id="env-source", markup=False)
         if env.demo:
             yield Label(" DEMO ", id="env-demo")
         if env.is_production:
