@@ -18,6 +18,7 @@ from workos_tui.resources.base import (
     Related,
     ResourceType,
     scoped_cursor,
+    service_create,
     service_cursor,
     service_get,
 )
@@ -42,7 +43,7 @@ AUDIT_LOG_ACTIONS = ResourceType(
     singular="audit log action",
     aliases=("audit_logs", "audit", "audit_actions"),
     description="The actions your application records in audit logs, with their schemas.",
-    list=service_cursor("audit_logs", "actions_cursor"),
+    list=service_cursor(lambda w: w.audit_logs.actions_cursor),
     columns=(
         Column("name", "Action", width=32),
         Column("schema_.version", "Version", width=8),
@@ -78,7 +79,7 @@ AUDIT_LOG_SCHEMAS = ResourceType(
     singular="schema version",
     top_level=False,
     scope_params=("action",),
-    list=scoped_cursor("audit_logs", "schemas_cursor", "action"),
+    list=scoped_cursor(lambda w: w.audit_logs.schemas_cursor, "action"),
     columns=(
         Column("version", "Version", width=8),
         Column("targets", "Targets", width=30, formatter=format_list_of("type")),
@@ -101,11 +102,6 @@ AUDIT_LOG_SCHEMAS = ResourceType(
 )
 
 
-async def _create_export(workos: Facade, model: BaseModel) -> Item:
-    export: Item = await workos.audit_logs.create_export(model)
-    return export
-
-
 def _export_prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"organization_id": scope.get("organization_id", "")}
 
@@ -118,8 +114,8 @@ AUDIT_LOG_EXPORTS = ResourceType(
     top_level=False,
     scope_params=("id",),
     list=lambda _workos, _request: _no_list(),
-    get=service_get("audit_logs", "get_export"),
-    create=_create_export,
+    get=service_get(lambda w: w.audit_logs.get_export),
+    create=service_create(lambda w: w.audit_logs.create_export),
     create_model=AuditLogExportCreate,
     create_prefill=_export_prefill,
     columns=(

@@ -47,9 +47,9 @@ REDIRECT_URIS = ResourceType(
     singular="redirect URI",
     aliases=("redirects", "redirect_uri", "callbacks"),
     description="Where AuthKit may send users after they sign in; the default cannot be deleted.",
-    list=service_cursor("redirect_uris"),
-    create=service_create("redirect_uris"),
-    delete=service_delete("redirect_uris"),
+    list=service_cursor(lambda w: w.redirect_uris.cursor),
+    create=service_create(lambda w: w.redirect_uris.create),
+    delete=service_delete(lambda w: w.redirect_uris.delete),
     create_model=RedirectUriCreate,
     columns=(
         Column("uri", "URI", width=52),
@@ -74,8 +74,8 @@ CORS_ORIGINS = ResourceType(
     singular="CORS origin",
     aliases=("cors", "origins", "cors_origin"),
     description="Browser origins allowed to call the WorkOS API directly.",
-    list=service_cursor("cors_origins"),
-    create=service_create("cors_origins"),
+    list=service_cursor(lambda w: w.cors_origins.cursor),
+    create=service_create(lambda w: w.cors_origins.create),
     create_model=CorsOriginCreate,
     columns=(
         Column("origin", "Origin", width=48),
@@ -104,6 +104,7 @@ async def _jwt_get(workos: Facade, _item_id: str) -> Item:
 
 
 async def _jwt_update(workos: Facade, _item_id: str, model: BaseModel) -> Item:
+    assert isinstance(model, JwtTemplateUpdate)
     template: Item = await workos.jwt_template.update(model)
     return template
 

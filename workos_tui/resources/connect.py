@@ -21,9 +21,11 @@ from workos_tui.resources.base import (
     Related,
     ResourceType,
     scoped_cursor,
+    service_create,
     service_cursor,
     service_delete,
     service_get,
+    service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
 from workos_tui.resources.results import ActionResult, link, plain, present
@@ -40,16 +42,6 @@ from workos_tui.resources.sources import PageSource
 
 def _id(item: Any) -> str | None:
     return getattr(item, "id", None)
-
-
-async def _create(workos: Facade, model: BaseModel) -> Item:
-    app: Item = await workos.connect_applications.create(model)
-    return app
-
-
-async def _update(workos: Facade, item_id: str, model: BaseModel) -> Item:
-    app: Item = await workos.connect_applications.update(item_id, model)
-    return app
 
 
 async def _new_secret(workos: Facade, app: Any, _input: BaseModel | None) -> Item:
@@ -114,11 +106,11 @@ CONNECT_APPLICATIONS = ResourceType(
     singular="application",
     aliases=("applications", "apps", "connect"),
     description="Connect OAuth and machine-to-machine applications.",
-    list=service_cursor("connect_applications"),
-    get=service_get("connect_applications"),
-    create=_create,
-    update=_update,
-    delete=service_delete("connect_applications"),
+    list=service_cursor(lambda w: w.connect_applications.cursor),
+    get=service_get(lambda w: w.connect_applications.get),
+    create=service_create(lambda w: w.connect_applications.create),
+    update=service_update(lambda w: w.connect_applications.update),
+    delete=service_delete(lambda w: w.connect_applications.delete),
     create_model=ConnectApplicationCreate,
     update_model=ConnectApplicationUpdate,
     filters=(
@@ -308,7 +300,7 @@ ORGANIZATION_AUTHORIZED_APPLICATIONS = ResourceType(
     description="Connect applications users of an organization authorized.",
     top_level=False,
     scope_params=("organization_id",),
-    list=scoped_cursor("authorized_applications", "organization_cursor", "organization_id"),
+    list=scoped_cursor(lambda w: w.authorized_applications.organization_cursor, "organization_id"),
     columns=AUTH_COLUMNS,
     sections=AUTH_SECTIONS,
     related=AUTH_RELATED,

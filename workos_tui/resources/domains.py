@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel
-
 from workos_tui.resources.base import (
     Action,
     Column,
     DetailField,
     DetailSection,
     Facade,
-    Item,
     ListRequest,
     Related,
     ResourceType,
     api_model,
+    service_action,
+    service_create,
+    service_delete,
 )
 from workos_tui.resources.formatting import format_timestamp
 from workos_tui.resources.sources import OneShotSource, PageSource
@@ -36,20 +36,6 @@ def _list(workos: Facade, request: ListRequest) -> PageSource:
     return OneShotSource(fetch)
 
 
-async def _create(workos: Facade, model: BaseModel) -> Item:
-    domain: Item = await workos.organization_domains.create(model)
-    return domain
-
-
-async def _delete(workos: Facade, item_id: str) -> None:
-    await workos.organization_domains.delete(item_id)
-
-
-async def _verify(workos: Facade, item: Any, _input: BaseModel | None) -> Item:
-    domain: Item = await workos.organization_domains.verify(item.id)
-    return domain
-
-
 def _prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"organization_id": scope.get("organization_id", "")}
 
@@ -63,8 +49,8 @@ DOMAINS = ResourceType(
     scope_params=("organization_id",),
     supports_order=False,
     list=_list,
-    create=_create,
-    delete=_delete,
+    create=service_create(lambda w: w.organization_domains.create),
+    delete=service_delete(lambda w: w.organization_domains.delete),
     create_model=api_model("organizations", "OrganizationDomainCreate"),
     create_prefill=_prefill,
     columns=(
@@ -93,7 +79,7 @@ DOMAINS = ResourceType(
         Action(
             "verify",
             "Verify domain",
-            _verify,
+            service_action(lambda w: w.organization_domains.verify),
             applies=lambda domain: getattr(domain, "state", None) != "verified",
         ),
     ),

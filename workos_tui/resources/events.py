@@ -23,7 +23,7 @@ EVENTS = ResourceType(
     singular="event",
     aliases=("event", "activity"),
     description="Events WorkOS emitted (user.created, dsync.user.updated, …).",
-    list=service_cursor("events"),
+    list=service_cursor(lambda w: w.events.cursor),
     columns=(
         Column("event", "Event", width=32),
         Column("created_at", "At (UTC)", width=17, formatter=format_short_timestamp),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -9,6 +10,7 @@ from pydantic import BaseModel, Field
 from workos_tui.api.models.base import InputModel
 from workos_tui.resources.base import (
     Action,
+    ActionRunner,
     Column,
     DetailField,
     DetailSection,
@@ -32,10 +34,13 @@ class FlagTarget(InputModel):
     )
 
 
-def _target(method: str) -> Any:
+TargetRef = Callable[[Facade], Callable[[str, str], Awaitable[None]]]
+
+
+def _target(method: TargetRef) -> ActionRunner:
     async def run(workos: Facade, item: Any, form: BaseModel | None) -> Item:
         assert isinstance(form, FlagTarget)
-        await getattr(workos.feature_flags, method)(item.slug, form.resource_id)
+        await method(workos)(item.slug, form.resource_id)
         flag: Item = await workos.feature_flags.get(item.slug)
         return flag
 
@@ -76,18 +81,28 @@ ACTIONS = (
     Action(
         "enable",
         "Enable flag",
-        service_action("feature_flags", "enable", "slug"),
+        service_action(lambda w: w.feature_flags.enable, "slug"),
         applies=lambda f: not getattr(f, "enabled", False),
     ),
     Action(
         "disable",
         "Disable flag",
-        service_action("feature_flags", "disable", "slug"),
+        service_action(lambda w: w.feature_flags.disable, "slug"),
         confirm=True,
         applies=lambda f: bool(getattr(f, "enabled", False)),
     ),
-    Action("add_target", "Add target", _target("add_target"), input_model=FlagTarget),
-    Action("remove_target", "Remove target", _target("remove_target"), input_model=FlagTarget),
+    Action(
+        "add_target",
+        "Add target",
+        _target(lambda w: w.feature_flags.add_target),
+        input_model=FlagTarget,
+    ),
+    Action(
+        "remove_target",
+        "Remove target",
+        _target(lambda w: w.feature_flags.remove_target),
+        input_model=FlagTarget,
+    ),
 )
 
 FEATURE_FLAGS = ResourceType(
@@ -96,8 +111,8 @@ FEATURE_FLAGS = ResourceType(
     singular="feature flag",
     aliases=("flags", "feature-flags", "ff"),
     description="Feature flags, the organizations and users they target.",
-    list=service_cursor("feature_flags"),
-    get=service_get("feature_flags"),
+    list=service_cursor(lambda w: w.feature_flags.cursor),
+    get=service_get(lambda w: w.feature_flags.get),
     columns=COLUMNS,
     sections=SECTIONS,
     actions=ACTIONS,
@@ -112,7 +127,7 @@ ORGANIZATION_FEATURE_FLAGS = ResourceType(
     singular="feature flag",
     top_level=False,
     scope_params=("organization_id",),
-    list=scoped_cursor("feature_flags", "organization_cursor", "organization_id"),
+    list=scoped_cursor(lambda w: w.feature_flags.organization_cursor, "organization_id"),
     columns=COLUMNS,
     sections=SECTIONS,
     actions=ACTIONS[:2],
@@ -127,7 +142,7 @@ USER_FEATURE_FLAGS = ResourceType(
     singular="feature flag",
     top_level=False,
     scope_params=("user_id",),
-    list=scoped_cursor("feature_flags", "user_cursor", "user_id"),
+    list=scoped_cursor(lambda w: w.feature_flags.user_cursor, "user_id"),
     columns=COLUMNS,
     sections=SECTIONS,
     actions=ACTIONS[:2],

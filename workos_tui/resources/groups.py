@@ -71,6 +71,7 @@ async def _create(workos: Facade, model: BaseModel) -> Item:
 
 
 async def _update(workos: Facade, key: str, model: BaseModel) -> Item:
+    assert isinstance(model, GroupUpdate)
     group: Item = await workos.groups.update(*split_key(key), model)
     return group
 
@@ -155,7 +156,7 @@ MEMBERSHIP_GROUPS = ResourceType(
     singular="group",
     top_level=False,
     scope_params=("organization_membership_id",),
-    list=scoped_cursor("groups", "membership_cursor", "organization_membership_id"),
+    list=scoped_cursor(lambda w: w.groups.membership_cursor, "organization_membership_id"),
     columns=GROUP_COLUMNS,
     sections=GROUP_SECTIONS,
     related=(Related("Organization", "organizations", "id", lambda g: g.organization_id),),

@@ -24,22 +24,11 @@ from workos_tui.resources.base import (
     Item,
     ResourceType,
     scoped_cursor,
+    service_create,
+    service_delete,
+    service_get,
 )
 from workos_tui.resources.formatting import format_timestamp
-
-
-async def _get(workos: Facade, item_id: str) -> Item:
-    factor: Item = await workos.mfa.get_factor(item_id)
-    return factor
-
-
-async def _enroll(workos: Facade, model: BaseModel) -> Item:
-    factor: Item = await workos.mfa.enroll_factor(model)
-    return factor
-
-
-async def _delete(workos: Facade, item_id: str) -> None:
-    await workos.mfa.delete_factor(item_id)
 
 
 def _prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -54,10 +43,10 @@ USER_AUTH_FACTORS = ResourceType(
     description="A user's enrolled MFA factors (TOTP apps, SMS numbers, generic OTP).",
     top_level=False,
     scope_params=("user_id",),
-    list=scoped_cursor("users", "auth_factors_cursor", "user_id"),
-    get=_get,
-    create=_enroll,
-    delete=_delete,
+    list=scoped_cursor(lambda w: w.users.auth_factors_cursor, "user_id"),
+    get=service_get(lambda w: w.mfa.get_factor),
+    create=service_create(lambda w: w.mfa.enroll_factor),
+    delete=service_delete(lambda w: w.mfa.delete_factor),
     create_model=AuthenticationFactorEnroll,
     create_prefill=_prefill,
     columns=(

@@ -33,15 +33,18 @@ FORMS = "workos_tui.resources.organization_forms"
 
 async def _create(workos: Facade, form: BaseModel) -> Item:
     """Domains are typed as names; the request carries them as ``domain_data``."""
+    from workos_tui.api.models.organizations import OrganizationCreate
     from workos_tui.resources.organization_forms import OrganizationCreateForm
 
     body = form.to_create() if isinstance(form, OrganizationCreateForm) else form
+    assert isinstance(body, OrganizationCreate)
     organization: Item = await workos.organizations.create(body)
     return organization
 
 
 async def _update(workos: Facade, organization_id: str, form: BaseModel) -> Item:
     """Domains the organization keeps keep their state; new ones get the form's state."""
+    from workos_tui.api.models.organizations import OrganizationUpdate
     from workos_tui.resources.organization_forms import OrganizationUpdateForm
 
     body = form
@@ -50,6 +53,7 @@ async def _update(workos: Facade, organization_id: str, form: BaseModel) -> Item
         if "domains" in form.model_fields_set:
             current = await workos.organizations.get(organization_id)
         body = form.to_update(current)
+    assert isinstance(body, OrganizationUpdate)
     organization: Item = await workos.organizations.update(organization_id, body)
     return organization
 
@@ -66,11 +70,11 @@ ORGANIZATIONS = ResourceType(
     singular="organization",
     aliases=("orgs", "org", "organisation", "organisations"),
     description="Customers of the application, with their domains.",
-    list=service_cursor("organizations"),
-    get=service_get("organizations"),
+    list=service_cursor(lambda w: w.organizations.cursor),
+    get=service_get(lambda w: w.organizations.get),
     create=_create,
     update=_update,
-    delete=service_delete("organizations"),
+    delete=service_delete(lambda w: w.organizations.delete),
     create_model=LazyModel(FORMS, "OrganizationCreateForm"),
     update_model=LazyModel(FORMS, "OrganizationUpdateForm"),
     edit_prefill=_edit_prefill,

@@ -23,24 +23,16 @@ from workos_tui.resources.base import (
     Item,
     Related,
     ResourceType,
+    service_create,
     service_cursor,
     service_delete,
     service_get,
+    service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
 from workos_tui.resources.results import ActionResult, link, plain, present
 from workos_tui.resources.results import secret as secret_entry
 from workos_tui.resources.scoped import SCOPED_KEY, keyed_one_shot, split_key
-
-
-async def _create(workos: Facade, model: BaseModel) -> Item:
-    integration: Item = await workos.data_integrations.create(model)
-    return integration
-
-
-async def _update(workos: Facade, item_id: str, model: BaseModel) -> Item:
-    integration: Item = await workos.data_integrations.update(item_id, model)
-    return integration
 
 
 def _set_enabled(enabled: bool) -> Any:
@@ -59,11 +51,11 @@ DATA_INTEGRATIONS = ResourceType(
     singular="data integration",
     aliases=("pipes", "integrations", "providers"),
     description="Pipes providers (GitHub, Slack, custom…) users connect their accounts of.",
-    list=service_cursor("data_integrations"),
-    get=service_get("data_integrations"),
-    create=_create,
-    update=_update,
-    delete=service_delete("data_integrations"),
+    list=service_cursor(lambda w: w.data_integrations.cursor),
+    get=service_get(lambda w: w.data_integrations.get),
+    create=service_create(lambda w: w.data_integrations.create),
+    update=service_update(lambda w: w.data_integrations.update),
+    delete=service_delete(lambda w: w.data_integrations.delete),
     create_model=DataIntegrationCreate,
     update_model=DataIntegrationUpdate,
     columns=(

@@ -112,9 +112,9 @@ ROLES = ResourceType(
     aliases=("environment_roles",),
     description="The environment's roles and the permissions they grant.",
     list=_list_roles,
-    get=service_get("roles"),
-    create=service_create("roles"),
-    update=service_update("roles"),
+    get=service_get(lambda w: w.roles.get),
+    create=service_create(lambda w: w.roles.create),
+    update=service_update(lambda w: w.roles.update),
     create_model=RoleCreate,
     update_model=RoleUpdate,
     supports_order=False,
@@ -156,6 +156,7 @@ async def _create_org_role(workos: Facade, model: BaseModel) -> Item:
 
 async def _update_org_role(workos: Facade, key: str, model: BaseModel) -> Item:
     org, slug = split_key(key)
+    assert isinstance(model, RoleUpdate)
     role: Item = await workos.organization_roles.update(org, slug, model)
     return role
 

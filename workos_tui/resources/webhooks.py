@@ -19,23 +19,12 @@ from workos_tui.resources.base import (
     Facade,
     Item,
     ResourceType,
+    service_create,
     service_cursor,
+    service_delete,
+    service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
-
-
-async def _create(workos: Facade, model: BaseModel) -> Item:
-    endpoint: Item = await workos.webhook_endpoints.create(model)
-    return endpoint
-
-
-async def _update(workos: Facade, item_id: str, model: BaseModel) -> Item:
-    endpoint: Item = await workos.webhook_endpoints.update(item_id, model)
-    return endpoint
-
-
-async def _delete(workos: Facade, item_id: str) -> None:
-    await workos.webhook_endpoints.delete(item_id)
 
 
 def _set_status(status: WebhookEndpointStatus) -> Any:
@@ -53,10 +42,10 @@ WEBHOOK_ENDPOINTS = ResourceType(
     singular="webhook endpoint",
     aliases=("webhook_endpoints", "webhook", "hooks"),
     description="URLs WorkOS delivers events to, with their signing secrets.",
-    list=service_cursor("webhook_endpoints"),
-    create=_create,
-    update=_update,
-    delete=_delete,
+    list=service_cursor(lambda w: w.webhook_endpoints.cursor),
+    create=service_create(lambda w: w.webhook_endpoints.create),
+    update=service_update(lambda w: w.webhook_endpoints.update),
+    delete=service_delete(lambda w: w.webhook_endpoints.delete),
     create_model=WebhookEndpointCreate,
     update_model=WebhookEndpointUpdate,
     columns=(
