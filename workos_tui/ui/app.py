@@ -70,6 +70,7 @@ class WorkOSConsole(App[None]):
         STYLES / "app.tcss",
         STYLES / "resource.tcss",
         STYLES / "dialogs.tcss",
+        STYLES / "api_console.tcss",
     ]
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {console_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"

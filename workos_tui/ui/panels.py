@@ -23,8 +23,15 @@ def _vault_crypto(context: ConsoleContext, widget_id: str) -> Widget:
     return VaultCryptoPanel(context, id=widget_id)
 
 
+def _api_console(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.api_console import ApiConsole
+
+    return ApiConsole(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
+    "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
 }
 
 

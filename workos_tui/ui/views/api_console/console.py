@@ -1,0 +1,375 @@
+"""``ApiConsole``: any of the spec's operations, from a generated form, sent as it is."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static, Tree
+
+from workos_tui.api.client import WorkOSClient
+from workos_tui.api.errors import WorkOSError
+from workos_tui.api.requestlog import RequestRecord
+from workos_tui.resources.api_requests import PreparedRequest, curl_command, prepare
+from workos_tui.resources.operations import Operation, all_operations, operations_by_tag
+from workos_tui.resources.sdk_calls import python_sdk_call
+from workos_tui.resources.text_safety import printable
+from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.error_text import unexpected_error
+from workos_tui.ui.views.api_console.messages import Exchange, OperationsLoaded, ResponseArrived
+from workos_tui.ui.views.api_console.picker import PickerScreen, list_path_for
+from workos_tui.ui.views.api_console.request_form import RequestForm
+from workos_tui.ui.views.api_console.response_view import ResponseView
+
+METHOD_STYLES = {
+    "GET": "bold green",
+    "POST": "bold yellow",
+    "PUT": "bold blue",
+    "PATCH": "bold cyan",
+    "DELETE": "bold red",
+}
+
+
+def operation_label(operation: Operation) -> Text:
+    label = Text(f"{operation.method:<6} ", style=METHOD_STYLES.get(operation.method, "bold"))
+    label.append(operation.title)
+    return label
+
+
+def search_rank(operation: Operation, query: str) -> int:
+    """Lower is better: the summary or id itself, then a summary that starts with the query."""
+    wanted = " ".join(query.lower().split())
+    summary = operation.summary.lower()
+    if wanted in (summary, operation.operation_id.lower()):
+        return 0
+    if summary.startswith(wanted):
+        return 1
+    return 2 if wanted in summary else 3
+
+
+class ApiConsole(Horizontal):
+    """Operations by spec tag with search; the request form; the response."""
+
+    HELP = """
+## API console
+
+Every operation of the WorkOS API, sent through the console's connection.
+
+- Type in the search box to find an operation (id, summary, path, method); **Enter** opens it.
+- Fill the form (`*` marks required fields; the raw JSON tab replaces the body fields).
+- **F5** sends. The response shows as a table (lists) and as a JSON tree.
+- **F8 / F9** previous / next page of a list.
+- **F6** copies the request as curl (the key as `$WORKOS_API_KEY`), **F7** as a Python SDK call.
+- **F4** on a field that names an object (an organization, a user…) picks one from its list.
+- Read-only profiles send only GET; DELETE and revoking calls ask you to type a confirmation.
+"""
+
+    BINDINGS = [
+        Binding("f5", "send", "Send", id="api_console.send"),
+        Binding("f6", "copy_curl", "Copy curl", id="api_console.copy_curl"),
+        Binding("f7", "copy_sdk", "Copy SDK call", id="api_console.copy_sdk"),
+        Binding("f8", "previous_page", "Prev page", id="api_console.previous_page"),
+        Binding("f9", "next_page", "Next page", id="api_console.next_page"),
+        Binding("f4", "pick", "Pick object", id="api_console.pick"),
+        Binding("f3", "search", "Search", id="api_console.search"),
+    ]
+
+    def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.context = context
+        self.operations: list[Operation] = []
+        self.operation: Operation | None = None
+        self.token = 0
+        self.sending = False
+
+    @property
+    def client(self) -> WorkOSClient:
+        client: WorkOSClient = self.context.workos.client
+        return client
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="api-operations-pane"):
+            yield Input(placeholder="search operations", id="api-search")
+            tree: Tree[Operation | None] = Tree("Operations", id="api-operations")
+            tree.show_root = False
+            yield tree
+            yield Static(Text("Loading the spec…", style="dim"), id="api-operations-status")
+        with Vertical(id="api-request-pane"):
+            yield Static(Text("Choose an operation on the left.", style="dim"), id="api-title")
+            yield Vertical(id="api-form-holder")
+            yield ResponseView(id="api-response")
+
+    def on_mount(self) -> None:
+        self._load_operations()
+
+    def focus(self, scroll_visible: bool = True) -> ApiConsole:
+        self.query_one("#api-search", Input).focus(scroll_visible)
+        return self
+
+    @property
+    def form(self) -> RequestForm | None:
+        forms = self.query(RequestForm)
+        return forms.first() if forms else None
+
+    @property
+    def response(self) -> ResponseView:
+        return self.query_one("#api-response", ResponseView)
+
+    # ------------------------------------------------------------------ operations
+
+    @work(thread=True, exclusive=True, group="api-console-index")
+    def _load_operations(self) -> None:
+        try:
+            operations = all_operations()
+        except Exception as exc:  # a damaged install: say so, never crash
+            self.post_message(OperationsLoaded(None, f"Cannot read the spec: {exc}"))
+            return
+        self.post_message(OperationsLoaded(operations))
+
+    @on(OperationsLoaded)
+    def _operations_loaded(self, message: OperationsLoaded) -> None:
+        message.stop()
+        status = self.query_one("#api-operations-status", Static)
+        if message.operations is None:
+            status.update(Text(printable(message.problem), style="red"))
+            return
+        self.operations = message.operations
+        self._fill_tree(self.query_one("#api-search", Input).value)
+
+    def matching(self, query: str) -> list[Operation]:
+        return [op for op in self.operations if op.matches(query)]
+
+    def _fill_tree(self, query: str) -> None:
+        tree: Tree[Operation | None] = self.query_one("#api-operations", Tree)
+        tree.clear()
+        found = self.matching(query)
+        for tag, operations in operations_by_tag(found).items():
+            branch = tree.root.add(Text(f"{tag} ({len(operations)})", style="bold"), data=None)
+            for operation in operations:
+                branch.add_leaf(operation_label(operation), data=operation)
+            if query.strip():
+                branch.expand()
+        tree.root.expand()
+        text = f"{len(found)} of {len(self.operations)} operations"
+        self.query_one("#api-operations-status", Static).update(Text(text, style="dim"))
+
+    @on(Input.Changed, "#api-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.operations:
+            self._fill_tree(event.value)
+
+    @on(Input.Submitted, "#api-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        found = self.matching(event.value)
+        if found:
+            self.select_operation(min(found, key=lambda op: search_rank(op, event.value)))
+
+    @on(Tree.NodeSelected, "#api-operations")
+    def _node_selected(self, event: Tree.NodeSelected[Operation | None]) -> None:
+        event.stop()
+        if isinstance(event.node.data, Operation):
+            self.select_operation(event.node.data)
+
+    def select_operation(self, operation: Operation) -> None:
+        """Show an operation's form (a new, empty one)."""
+        self.operation = operation
+        title = Text()
+        title.append(f"{operation.method} ", style=METHOD_STYLES.get(operation.method, "bold"))
+        title.append(operation.path, style="bold")
+        title.append(f"  {operation.title}")
+        if operation.mutates and self.context.read_only:
+            title.append("  read-only profile: not sent", style="bold red")
+        elif operation.destructive:
+            title.append("  destructive: asks for a typed confirmation", style="bold red")
+        self.query_one("#api-title", Static).update(title)
+        holder = self.query_one("#api-form-holder", Vertical)
+        holder.remove_children()
+        form = RequestForm(operation)
+        holder.mount(form)
+        self.call_after_refresh(self._focus_form)
+        self.refresh_bindings()
+
+    def _focus_form(self) -> None:
+        form = self.form
+        if form is None:
+            return
+        inputs = form.query("#api-form Input, #api-form Select")
+        if inputs:
+            inputs.first().focus()
+
+    # ------------------------------------------------------------------ sending
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("send", "copy_curl", "copy_sdk", "pick"):
+            return True if self.operation is not None else None
+        before, after = self.response.cursors if self.is_mounted else (None, None)
+        if action == "next_page":
+            return True if after and not self.sending else None
+        if action == "previous_page":
+            return True if before and not self.sending else None
+        return True
+
+    def prepared(self) -> PreparedRequest | None:
+        """The form's request, checked; errors go on the fields and ``None`` is returned."""
+        form = self.form
+        if self.operation is None or form is None:
+            return None
+        result = prepare(self.operation, form.fields, form.raw_values(), raw_body=form.raw_body())
+        form.show_errors(result.errors)
+        if result.request is None:
+            count = len(result.errors)
+            self.notify(
+                f"Not sent: {count} field{'s' if count != 1 else ''} to fix.", severity="warning"
+            )
+        return result.request
+
+    def action_send(self) -> None:
+        request = self.prepared()
+        if request is not None:
+            self.guard(request)
+
+    def guard(self, request: PreparedRequest) -> None:
+        """Read-only refuses a change; DELETE and revoking calls need a typed confirmation, any
+        other change in production a yes."""
+        from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
+
+        operation = request.operation
+        environment = self.context.environment
+        target = f"{request.method} {request.path}"
+        if operation.mutates and self.context.read_only:
+            message = f"Read-only profile: {target} was not sent (only GET is)."
+            self.query_one("#api-response-status", Static).update(Text(message, style="bold red"))
+            self.notify(message, title="Read-only", severity="error")
+            return
+        production = " in PRODUCTION" if environment.is_production else ""
+        if operation.destructive:
+            expected = (
+                request.path_values[-1]
+                if request.path_values
+                else operation.path.rsplit("/", 1)[-1]
+            )
+            self.app.push_screen(
+                TypedConfirmScreen(
+                    f"Send {operation.method}{production}?",
+                    f"{target} ({operation.title}) cannot be undone.",
+                    expected,
+                ),
+                lambda ok: self.dispatch(request) if ok else None,
+            )
+        elif operation.mutates and environment.is_production:
+            self.app.push_screen(
+                ConfirmScreen(f"Send {operation.method}{production}?", target),
+                lambda ok: self.dispatch(request) if ok else None,
+            )
+        else:
+            self.dispatch(request)
+
+    def dispatch(self, request: PreparedRequest) -> None:
+        self.token += 1
+        self.sending = True
+        self.response.show_sending(request.method, request.path)
+        self._send(self.token, request)
+        self.refresh_bindings()
+
+    @work(exclusive=True, group="api-console-send")
+    async def _send(self, token: int, request: PreparedRequest) -> None:
+        client = self.client
+        records: list[RequestRecord] = []
+        unsubscribe = client.request_log.subscribe(records.append)
+        started = time.monotonic()
+        error: WorkOSError | None = None
+        body: Any = None
+        try:
+            body = await client.request(
+                request.method,
+                request.path,
+                params=request.params or None,
+                json=request.body,
+                comma_joined=request.comma_joined,
+            )
+        except WorkOSError as failure:
+            error, body = failure, failure.body
+        except Exception as exc:  # a bug is shown as an error, never as a traceback
+            error = unexpected_error(exc)
+        finally:
+            unsubscribe()
+        mine = [r for r in records if r.method == request.method and r.path == request.path]
+        record = mine[-1] if mine else None
+        exchange = Exchange(
+            request=request,
+            status=record.status if record is not None else (error.status if error else None),
+            duration_ms=record.duration_ms if record else (time.monotonic() - started) * 1000,
+            request_id=(record.request_id if record else None)
+            or (error.request_id if error else None),
+            body=body,
+            error=error,
+        )
+        self.post_message(ResponseArrived(token, exchange))
+
+    @on(ResponseArrived)
+    def _response_arrived(self, message: ResponseArrived) -> None:
+        message.stop()
+        if message.token != self.token:
+            return  # a newer request replaced it
+        self.sending = False
+        self.response.show(message.exchange)
+        self.refresh_bindings()
+
+    def _page(self, before: str | None, after: str | None) -> None:
+        exchange = self.response.exchange
+        if exchange is None or self.sending:
+            return
+        self.dispatch(exchange.request.with_params(before=before, after=after))
+
+    def action_next_page(self) -> None:
+        _, after = self.response.cursors
+        if after:
+            self._page(None, after)
+
+    def action_previous_page(self) -> None:
+        before, _ = self.response.cursors
+        if before:
+            self._page(before, None)
+
+    # ------------------------------------------------------------------ copy, pick, search
+
+    def action_copy_curl(self) -> None:
+        request = self.prepared()
+        if request is not None:
+            self.app.copy_to_clipboard(curl_command(request, self.context.environment.base_url))
+            self.notify("Copied as curl (the key as $WORKOS_API_KEY).")
+
+    def action_copy_sdk(self) -> None:
+        request = self.prepared()
+        if request is not None:
+            base_url = self.context.environment.base_url
+            self.app.copy_to_clipboard(python_sdk_call(request, base_url))
+            self.notify("Copied as a Python SDK call.")
+
+    def action_pick(self) -> None:
+        form, operation = self.form, self.operation
+        request_field = form.focused_field() if form is not None else None
+        if form is None or operation is None or request_field is None:
+            self.notify("Focus a field that names an object (an id) to pick one.")
+            return
+        source = list_path_for(operation, request_field, self.operations)
+        if source is None:
+            self.notify(f"No list to pick {request_field.name} from.", severity="warning")
+            return
+
+        def picked(value: str | None) -> None:
+            if value:
+                form.set_value(request_field.key, value)
+
+        title = f"Pick {request_field.name} from {source.title}"
+        self.app.push_screen(PickerScreen(title, source, self.client), picked)
+
+    def action_search(self) -> None:
+        self.query_one("#api-search", Input).focus()
