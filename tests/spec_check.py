@@ -41,6 +41,9 @@ HOST_URL = "https://api.workos.com"
 SPEC_URI = "urn:workos-openapi"
 CLIENT_AGENT_PREFIX = "workos-tui/"
 UNCHECKED_PREFIXES = ("/_emulate", "/health")
+# Authorize operations a browser opens: their 200 is the emulated hosted AuthKit or identity
+# provider page (HTML, see workos_tui/emulator/hosted_pages.py), not the JSON the spec lists.
+HOSTED_PAGES = frozenset({("GET", "/sso/authorize"), ("GET", "/user_management/authorize")})
 
 
 @dataclass(frozen=True)
@@ -383,6 +386,11 @@ class SpecChecker:
             return problems
         if template == "/events" and ex.method == "GET" and ex.status == 200:
             problems.extend(f"{where}: response 200 invalid: {p}" for p in self._events.check(ex))
+            return problems
+        if (ex.method, template) in HOSTED_PAGES and ex.status == 200:
+            # The hosted sign-in page a browser sees (outside the JSON API): only its type.
+            if not ex.response_headers.get("content-type", "").startswith("text/html"):
+                problems.append(f"{where}: a 200 from a hosted sign-in page must be text/html")
             return problems
         for err in self.openapi.response_validator.iter_errors(_Request(ex, host), _Response(ex)):
             problems.append(f"{where}: response {ex.status} invalid: {_describe(err)}")

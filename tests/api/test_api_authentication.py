@@ -12,7 +12,7 @@ from workos_tui.api import BadRequestError, Environment, ForbiddenError, WorkOS
 from workos_tui.api.errors import AuthenticationError, NotFoundError, ValidationError
 from workos_tui.api.models import RadarAttemptCreate, RadarAttemptUpdate
 from workos_tui.emulator.oauth import CLIENT_ID
-from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.emulator.testing import EmulatorHandle, HostedForm
 
 CALLBACK = "https://app.example.com/callback"
 
@@ -29,7 +29,12 @@ async def client_workos(emulator: EmulatorHandle) -> WorkOS:
 
 
 def _follow(url: str) -> dict[str, list[str]]:
-    r = httpx.get(url)
+    """Open the authorize URL as a browser and sign in as the page offers."""
+    with httpx.Client() as browser:
+        r = browser.get(url)
+        if r.status_code == 200:  # the hosted sign-in (or identity provider's) page
+            form = HostedForm.read(r.text)
+            r = browser.post(str(r.url.join(form.action)), data=form.fields)
     assert r.status_code == 302, r.text
     return parse_qs(urlsplit(r.headers["location"]).query)
 
@@ -60,6 +65,7 @@ async def test_sso_flow(emulator: EmulatorHandle, client_workos: WorkOS) -> None
         with pytest.raises(BadRequestError):
             await workos.sso.authorize_logout(profile.id)  # not a GenericOIDC connection
         conn["connection_type"] = "GenericOIDC"
+        emulator.state["connections"].put(conn)  # a tracked change: the rollback undoes it
         query = _follow(
             workos.sso.get_authorization_url(redirect_uri=CALLBACK, connection=conn["id"])
         )

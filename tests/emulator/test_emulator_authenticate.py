@@ -13,7 +13,7 @@ import httpx
 
 from workos_tui.emulator.oauth import CLIENT_ID
 from workos_tui.emulator.sessions import totp_code
-from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.emulator.testing import EmulatorHandle, HostedForm
 
 PASSWORD = "correct horse battery"
 CALLBACK = "https://app.example.com/callback"
@@ -304,6 +304,8 @@ def _authorize(emulator: EmulatorHandle, **params: str) -> dict[str, list[str]]:
     query = {"client_id": CLIENT_ID, "redirect_uri": CALLBACK, "response_type": "code", **params}
     with httpx.Client(base_url=emulator.base_url) as anonymous:
         r = anonymous.get("/user_management/authorize", params=query)
+        if r.status_code == 200:  # the hosted sign-in page: sign in as it offers
+            r = HostedForm.read(r.text).submit(anonymous)
     assert r.status_code == 302, r.text
     return parse_qs(urlsplit(r.headers["location"]).query)
 

@@ -1,4 +1,5 @@
-"""The emulated SSO flow over HTTP: authorize (302), token, profile, logout, JWKS."""
+"""The emulated SSO flow over HTTP: authorize (the IdP page, then 302), token, profile, logout,
+JWKS."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import load_der_x509_certificate
 
 from workos_tui.emulator.oauth import CLIENT_ID
-from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.emulator.testing import EmulatorHandle, HostedForm
 
 CALLBACK = "https://app.example.com/callback"
 
@@ -31,6 +32,8 @@ def _authorize(emulator: EmulatorHandle, **params: str) -> dict[str, list[str]]:
     }
     with httpx.Client(base_url=emulator.base_url) as anonymous:
         r = anonymous.get("/sso/authorize", params=query)
+        if r.status_code == 200:  # the identity provider's page: sign in as it offers
+            r = HostedForm.read(r.text).submit(anonymous)
     assert r.status_code == 302, r.text
     location = r.headers["location"]
     assert location.startswith(CALLBACK + "?")
@@ -184,6 +187,7 @@ def test_logout_authorize_and_redirect(emulator: EmulatorHandle) -> None:
     if conn is None or conn["state"] != "active":
         conn = _active_connection(emulator)
         conn["connection_type"] = "GenericOIDC"
+        emulator.state["connections"].put(conn)  # a tracked change: the rollback undoes it
     query = _authorize(emulator, connection=str(conn["id"]))
     profile = _exchange(emulator, query["code"][0]).json()["profile"]
     with emulator.client() as c:

@@ -21,8 +21,9 @@ from .errors import UNAUTHORIZED_BODY
 from .hooks import Hook, HookError
 from .http import json_response, starlette_routes
 from .idempotency import MISMATCH_CODE, MISMATCH_MESSAGE, Entry, fingerprint
-from .routes import all_tables
+from .routes import all_tables, hosted_sign_in_routes
 from .state import EmulatorState
+from .webhook_delivery import WebhookDelivery, delivery_routes
 
 DEFAULT_API_KEY = "sk_test_default"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024  # larger request bodies get 413 (the connection stays up)
@@ -65,6 +66,9 @@ PUBLIC_PATHS = frozenset(
         "/sso/token",
         "/user_management/authorize",
         "/user_management/authorize/device",
+        # The spec says bearer, but the official SDKs' public (PKCE) clients send no API key:
+        # the grant carries its own proof (client_secret, code_verifier, refresh token ...).
+        "/user_management/authenticate",
         "/user_management/sessions/logout",
     }
 )
@@ -365,12 +369,14 @@ def create_app(
     state: EmulatorState,
     api_keys: Iterable[str] = frozenset({DEFAULT_API_KEY}),
     recorder: Recorder | None = None,
+    webhooks: WebhookDelivery | None = None,
 ) -> Starlette:
     """The emulator as a Starlette app serving ``state``.
 
     ``recorder`` receives an :class:`Exchange` for every HTTP request (from the server thread).
     ``app.state.emulator`` is the :class:`EmulatorMiddleware` (``EmulatorServer`` uses it to
-    drop connections); ``app.state.data`` is ``state``.
+    drop connections); ``app.state.data`` is ``state``; ``app.state.webhooks`` is the
+    :class:`WebhookDelivery` that delivers its events (``webhooks``, else a loopback-only one).
     """
 
     async def not_found(request: Request, exc: Exception) -> Response:
@@ -379,13 +385,18 @@ def create_app(
     async def not_allowed(request: Request, exc: Exception) -> Response:
         return json_response({"message": "Method Not Allowed", "code": "method_not_allowed"}, 405)
 
+    deliveries = webhooks if webhooks is not None else WebhookDelivery()
+    deliveries.attach(state)
     app = Starlette(
-        routes=_emulate_routes(state) + starlette_routes(state, all_tables()),
+        routes=_emulate_routes(state)
+        + delivery_routes(deliveries)
+        + starlette_routes(state, [*all_tables(), hosted_sign_in_routes()]),
         exception_handlers={404: not_found, 405: not_allowed},
     )
     middleware = EmulatorMiddleware(app.router, state, frozenset(api_keys), recorder)
     app.state.data = state
     app.state.emulator = middleware
+    app.state.webhooks = deliveries
     app.add_middleware(_Wrap, middleware=middleware)
     return app
 

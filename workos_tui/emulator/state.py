@@ -120,6 +120,8 @@ class EmulatorState:
         self.frozen_ms: int | None = None
         self.lock = threading.RLock()
         self.hooks = HookRegistry()
+        # Called with each event emit() records (webhook delivery listens here).
+        self.event_listener: Callable[[Record], None] | None = None
         self.idempotency = IdempotencyStore()
         self._listener: ChangeListener | None = None
         self._meta_listener: MetaListener | None = None
@@ -180,7 +182,10 @@ class EmulatorState:
             "created_at": ids.iso(ms),
             "_organization_id": organization_id or _org_of(data),
         }
-        return self.collections["events"].put(record)
+        stored = self.collections["events"].put(record)
+        if self.event_listener is not None:
+            self.event_listener(stored)
+        return stored
 
     # -- metadata -----------------------------------------------------------------------------
 

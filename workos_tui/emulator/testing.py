@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 import httpx
@@ -75,3 +76,59 @@ class EmulatorHandle:
         """An httpx client with base URL and API key set (close it, or use ``with``)."""
         headers = {"Authorization": f"Bearer {self.api_key}", **kwargs.pop("headers", {})}
         return httpx.Client(base_url=self.base_url, headers=headers, **kwargs)
+
+
+class HostedForm(HTMLParser):
+    """The form of a hosted sign-in page (see :mod:`.hosted_pages`), read as a browser would.
+
+    ``HostedForm.read(html)`` gives the form's ``action`` and ``fields`` (hidden inputs, text
+    inputs' values, each select's selected option, else its first); ``options[name]`` lists a
+    select's ``(value, label)`` pairs. ``submit(client, **changes)`` posts the fields with
+    ``changes`` applied, like a browser (no redirect followed).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.action = ""
+        self.fields: dict[str, str] = {}
+        self.options: dict[str, list[tuple[str, str]]] = {}
+        self._select: str | None = None
+        self._option: tuple[str, bool] | None = None
+        self._label: list[str] = []
+
+    @classmethod
+    def read(cls, html: str) -> HostedForm:
+        form = cls()
+        form.feed(html)
+        form.close()
+        return form
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.action = a.get("action", "")
+        elif tag == "input" and "name" in a:
+            self.fields[a["name"]] = a.get("value", "")
+        elif tag == "select" and "name" in a:
+            self._select = a["name"]
+            self.options[self._select] = []
+        elif tag == "option" and self._select is not None:
+            self._option = (a.get("value", ""), "selected" in a)
+            self._label = []
+
+    def handle_data(self, data: str) -> None:
+        if self._option is not None:
+            self._label.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "option" and self._select is not None and self._option is not None:
+            value, selected = self._option
+            self.options[self._select].append((value, "".join(self._label)))
+            if selected or not self.options[self._select][1:]:  # selected, else the first
+                self.fields[self._select] = value
+            self._option = None
+        elif tag == "select":
+            self._select = None
+
+    def submit(self, client: httpx.Client, **changes: str) -> httpx.Response:
+        return client.post(self.action, data={**self.fields, **changes})

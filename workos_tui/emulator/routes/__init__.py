@@ -13,6 +13,7 @@ def all_tables() -> list[Routes]:
         audit_logs,
         authenticate,
         authkit_config,
+        authorize,
         authz_resources,
         client_tokens,
         connect,
@@ -64,6 +65,7 @@ def all_tables() -> list[Routes]:
         pipes.routes,
         pipes_accounts.routes,
         sso_auth.routes,
+        authorize.routes,
         authenticate.routes,
         user_auth.routes,
         radar.routes,
@@ -71,3 +73,10 @@ def all_tables() -> list[Routes]:
         client_tokens.routes,
         external_auth.routes,
     ]
+
+
+def hosted_sign_in_routes() -> Routes:
+    """The hosted sign-in pages' form posts (``/_emulate/...``: not API operations)."""
+    from .authorize import hosted
+
+    return hosted

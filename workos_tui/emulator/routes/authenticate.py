@@ -193,7 +193,12 @@ def grant_authorization_code(ctx: Ctx, body: dict[str, Any]) -> Response:
     user = ctx.state["users"].get(grant["user_id"])
     if user is None:
         raise oauth_error(400, "invalid_grant", "The code's user no longer exists.")
-    flow = {"method": grant["method"], "organization_id": grant.get("organization_id")}
+    flow = {
+        "method": grant["method"],
+        "organization_id": grant.get("organization_id"),
+        # Steps the hosted sign-in pages already did (email verification, MFA).
+        "done": list(grant.get("done", [])),
+    }
     return proceed(ctx, user, flow)
 
 

@@ -1,10 +1,9 @@
-"""The emulated SSO flow: authorize (302 with a code), token exchange, profile, logout, JWKS.
+"""The emulated SSO flow after the browser's part: token exchange, profile, logout, JWKS.
 
-``GET /sso/authorize`` picks the connection (by ``connection``, ``organization``, ``domain`` or
-OAuth ``provider``), signs a profile in as the IdP would (the ``login_hint`` user, else a member of
-the connection's organization) and redirects to ``redirect_uri`` with a one-time ``code``.
-``POST /sso/token`` exchanges client id, client secret (an accepted API key) and the code for the
-profile and an RS256 access token that ``GET /sso/profile`` accepts and ``GET
+``GET /sso/authorize`` (in :mod:`.authorize`) shows the identity provider's page; its form
+signs a profile in (:func:`create_profile`) and redirects to ``redirect_uri`` with a one-time
+``code``. ``POST /sso/token`` exchanges client id, client secret (an accepted API key) and the code
+for the profile and an RS256 access token that ``GET /sso/profile`` accepts and ``GET
 /sso/jwks/{clientId}`` verifies.
 """
 
@@ -24,9 +23,6 @@ from ..oauth import (
     ISSUER,
     check_client,
     consume,
-    is_http_url,
-    issue,
-    missing_parameter,
     now_s,
     oauth_error,
     redirect,
@@ -57,73 +53,6 @@ OAUTH_PROVIDERS = frozenset(
 LOGOUT_TTL_S = 600
 LOGGED_OUT_URL = "https://auth.workos.example/sso/logged-out"
 SLO_CONNECTION_TYPES = frozenset({"GenericOIDC"})
-
-
-class _AuthorizeFailure(Exception):
-    """Reported to the application as ``error`` / ``error_description`` on its redirect URI."""
-
-    def __init__(self, code: str, description: str) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-
-
-def require_query(ctx: Ctx, name: str) -> str:
-    value = ctx.query.get(name)
-    if not value:
-        raise missing_parameter(name)
-    return value
-
-
-def check_authorize_request(ctx: Ctx) -> str:
-    """Validate what must be right before any redirect is possible; return ``redirect_uri``."""
-    client_id = require_query(ctx, "client_id")
-    redirect_uri = require_query(ctx, "redirect_uri")
-    response_type = require_query(ctx, "response_type")
-    if client_id != CLIENT_ID:
-        raise error(422, f"Invalid client ID: '{client_id}'.", "invalid_client_id")
-    if not is_http_url(redirect_uri):
-        raise error(422, "redirect_uri must be an absolute http(s) URL.", "invalid_redirect_uri")
-    if response_type != "code":
-        raise error(422, "response_type must be 'code'.", "invalid_response_type")
-    return redirect_uri
-
-
-def _connection_for(ctx: Ctx) -> tuple[Record | None, str]:
-    """The connection to sign in through, or ``None`` for a bare OAuth ``provider``."""
-    state, q = ctx.state, ctx.query
-    conns = state["connections"]
-    if q.get("connection"):
-        conn = conns.get(q["connection"])
-        if conn is None:
-            raise _AuthorizeFailure("connection_invalid", "The connection does not exist.")
-    elif q.get("organization"):
-        if state["organizations"].get(q["organization"]) is None:
-            raise _AuthorizeFailure("organization_invalid", "The organization does not exist.")
-        candidates = [conns.items[c] for c in conns.index("organization_id").get(q["organization"])]
-        active = [c for c in candidates if c["state"] == "active"]
-        if not active:
-            raise _AuthorizeFailure(
-                "organization_invalid", "The organization has no active SSO connection."
-            )
-        conn = active[0]
-    elif q.get("domain"):
-        domain = q["domain"].lower()
-        found = [c for c in conns if any(d["domain"].lower() == domain for d in c["domains"])]
-        if not found:
-            raise _AuthorizeFailure("domain_invalid", "No connection is set up for the domain.")
-        conn = found[0]
-    elif q.get("provider"):
-        if q["provider"] not in OAUTH_PROVIDERS:
-            raise _AuthorizeFailure("invalid_provider", "The provider is not supported.")
-        return None, q["provider"]
-    else:
-        raise _AuthorizeFailure(
-            "invalid_request", "One of connection, organization, domain or provider is required."
-        )
-    if conn["state"] != "active":
-        raise _AuthorizeFailure("connection_invalid", "The connection is not active.")
-    return conn, conn["connection_type"]
 
 
 def _signed_in_user(state: EmulatorState, org_id: str | None, hint: str | None) -> Record | None:
@@ -177,28 +106,6 @@ def render_profile(profile: Record) -> Record:
     out.pop("created_at", None)
     out.pop("updated_at", None)
     return out
-
-
-@routes.get("/sso/authorize")
-def sso_authorize(ctx: Ctx) -> Response:
-    redirect_uri = check_authorize_request(ctx)
-    state_param = ctx.query.get("state")
-    try:
-        conn, ctype = _connection_for(ctx)
-    except _AuthorizeFailure as failure:
-        return redirect(
-            with_query(
-                redirect_uri,
-                {
-                    "error": failure.code,
-                    "error_description": failure.description,
-                    "state": state_param,
-                },
-            )
-        )
-    profile = create_profile(ctx.state, conn, ctype, ctx.query.get("login_hint"))
-    code = issue(ctx.state, "sso_code", {"profile_id": profile["id"], "redirect_uri": redirect_uri})
-    return redirect(with_query(redirect_uri, {"code": code, "state": state_param}))
 
 
 def token_params(ctx: Ctx) -> dict[str, Any]:

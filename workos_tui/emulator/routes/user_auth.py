@@ -1,5 +1,5 @@
-"""AuthKit authorization (302 with a code), device authorization, Radar challenges, session
-logout (302) and revocation."""
+"""Device authorization, Radar challenges, session logout (302) and revocation (the browser's
+authorize pages are in :mod:`.authorize`)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from ..errors import ApiError, error
 from ..http import Ctx, Routes, empty, json_response, public
 from ..oauth import CLIENT_ID, issue, oauth_error, redirect, with_query
 from ..sessions import end_session
-from ..store import Record
 from .common import fetch, require_str
-from .sso_auth import OAUTH_PROVIDERS, check_authorize_request
 
 routes = Routes()
 
@@ -20,70 +18,6 @@ DEVICE_TTL_S = 300
 VERIFICATION_URI = "https://auth.workos.example/device"
 LOGGED_OUT_URL = "https://auth.workos.example/logged-out"
 USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ"
-
-
-@routes.get("/user_management/authorize")
-def authorize(ctx: Ctx) -> Response:
-    """Sign the emulated user in at once and redirect back with an authorization code.
-
-    The user is the ``login_hint`` email's, else the first member of the connection's or the
-    organization's organization, else the environment's first user.
-    """
-    state, q = ctx.state, ctx.query
-    redirect_uri = check_authorize_request(ctx)
-    back = {"state": q.get("state")}
-
-    def fail(code: str, description: str) -> Response:
-        return redirect(
-            with_query(redirect_uri, {"error": code, "error_description": description, **back})
-        )
-
-    provider, conn_id, org_id = q.get("provider"), q.get("connection_id"), q.get("organization_id")
-    if not (provider or conn_id or org_id):
-        return fail(
-            "invalid_request", "One of provider, connection_id or organization_id is required."
-        )
-    if provider and provider != "authkit" and provider not in OAUTH_PROVIDERS:
-        return fail("invalid_request", f"Unsupported provider '{provider}'.")
-    method = "Password" if provider == "authkit" else provider or "SSO"
-    if conn_id:
-        conn = state["connections"].get(conn_id)
-        if conn is None or conn["state"] != "active":
-            return fail("invalid_connection", "The connection does not exist or is not active.")
-        org_id = org_id or conn["organization_id"]
-        method = "SSO"
-    if org_id and state["organizations"].get(org_id) is None:
-        return fail("organization_not_found", "The organization does not exist.")
-    if q.get("code_challenge") and q.get("code_challenge_method", "S256") != "S256":
-        return fail("invalid_request", "code_challenge_method must be S256.")
-    user = _user_for(ctx, org_id)
-    if user is None:
-        return fail("access_denied", "No user could sign in.")
-    code = issue(
-        state,
-        "authorization_code",
-        {
-            "user_id": user["id"],
-            "organization_id": org_id,
-            "method": method,
-            "code_challenge": q.get("code_challenge"),
-        },
-    )
-    return redirect(with_query(redirect_uri, {"code": code, **back}))
-
-
-def _user_for(ctx: Ctx, org_id: str | None) -> Record | None:
-    state, hint = ctx.state, ctx.query.get("login_hint")
-    users = state["users"]
-    if hint:
-        found = users.index("email").get(hint.lower())
-        return users.items[found[0]] if found else None
-    if org_id:
-        oms = state["organization_memberships"].index("organization_id").get(org_id)
-        return (
-            users.get(state["organization_memberships"].items[oms[0]]["user_id"]) if oms else None
-        )
-    return users.items[users.order[0]] if users.order else None
 
 
 @routes.post("/user_management/authorize/device")
