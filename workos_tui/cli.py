@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--scale", type=int, metavar="N", help="demo data with N users (default about 500)"
     )
     emulator.add_argument("--state", type=Path, metavar="FILE", help="persist state to FILE")
+    emulator.add_argument(
+        "--allow-remote-webhooks",
+        action="store_true",
+        help="deliver webhooks to any host (default: loopback endpoints only)",
+    )
     return parser
 
 
@@ -254,6 +259,7 @@ def run_emulator(args: argparse.Namespace) -> int:
         seed_file=args.seed,
         scale=args.scale,
         state_file=args.state,
+        allow_remote_webhooks=args.allow_remote_webhooks,
     )
     return 0
 

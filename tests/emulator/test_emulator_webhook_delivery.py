@@ -240,3 +240,12 @@ def test_loopback_rule_and_back_off() -> None:
         assert not is_loopback_url(url), url
     policy = RetryPolicy(first_delay_s=5.0, factor=5.0)
     assert [policy.delay(n) for n in (1, 2, 3)] == [5.0, 25.0, 125.0]
+
+
+def test_remote_delivery_needs_the_command_line_flag() -> None:
+    from workos_tui.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["emulator"]).allow_remote_webhooks is False
+    assert parser.parse_args(["emulator", "--allow-remote-webhooks"]).allow_remote_webhooks
+    assert WebhookDelivery().allow_remote is False

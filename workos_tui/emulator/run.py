@@ -11,6 +11,7 @@ import uvicorn
 from .app import DEFAULT_API_KEY, create_app
 from .demo import demo_state, live_present_ms
 from .state import EmulatorState
+from .webhook_delivery import WebhookDelivery
 
 
 def build_state(seed_file: str | Path | None = None, scale: int | None = None) -> EmulatorState:
@@ -27,8 +28,12 @@ def run(
     seed_file: str | Path | None = None,
     scale: int | None = None,
     state_file: str | Path | None = None,
+    allow_remote_webhooks: bool = False,
 ) -> None:
-    """Serve the emulator until interrupted (Ctrl-C)."""
+    """Serve the emulator until interrupted (Ctrl-C).
+
+    Webhooks are delivered to loopback endpoints only unless ``allow_remote_webhooks``.
+    """
     persistence = None
     if state_file is not None:
         from .persistence import open_state
@@ -36,7 +41,8 @@ def run(
         state, persistence = open_state(state_file, lambda: build_state(seed_file, scale))
     else:
         state = build_state(seed_file, scale)
-    app = create_app(state, frozenset({DEFAULT_API_KEY}))
+    webhooks = WebhookDelivery(allow_remote=allow_remote_webhooks)
+    app = create_app(state, frozenset({DEFAULT_API_KEY}), webhooks=webhooks)
     config = uvicorn.Config(app, host=host, port=port, log_level="info", lifespan="off")
     server = uvicorn.Server(config)
     print(
