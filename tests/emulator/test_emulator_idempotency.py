@@ -49,9 +49,7 @@ async def test_a_timed_out_create_retried_with_the_same_key_leaves_one_record(
     # retry creates the organization, and the first attempt, when it wakes, finds its key.
     emulator.add_hook("/organizations", method="POST", latency_ms=1200, count=1)
     start = len(emulator.log)
-    async with WorkOS.connect(
-        _environment(emulator), read_timeout=0.3, sleep=_no_sleep
-    ) as workos:
+    async with WorkOS.connect(_environment(emulator), read_timeout=0.3, sleep=_no_sleep) as workos:
         org = await workos.organizations.create(OrganizationCreate(name="Retried Once Inc."))
         record = workos.client.request_log.last()
     assert record is not None and record.attempts == 2
@@ -66,9 +64,7 @@ async def test_every_attempt_timing_out_still_creates_exactly_one_record(
 ) -> None:
     # The reported case: one save, four attempts, all too slow for the client.
     emulator.add_hook("/organizations", method="POST", latency_ms=1000)
-    async with WorkOS.connect(
-        _environment(emulator), read_timeout=0.2, sleep=_no_sleep
-    ) as workos:
+    async with WorkOS.connect(_environment(emulator), read_timeout=0.2, sleep=_no_sleep) as workos:
         with pytest.raises(RequestTimeoutError):
             await workos.organizations.create(OrganizationCreate(name="Slow Save LLC"))
         record = workos.client.request_log.last()

@@ -131,9 +131,10 @@ def _node_sdk_dir(tmp_root: Path) -> Path:
         shutil.copyfile(NODE_DIR / name, target / name)
     installed = target / "node_modules" / "@workos-inc" / "node" / "package.json"
     wanted = json.loads((NODE_DIR / "package.json").read_text())["dependencies"]
-    if not installed.exists() or json.loads(installed.read_text())["version"] != wanted[
-        "@workos-inc/node"
-    ]:
+    if (
+        not installed.exists()
+        or json.loads(installed.read_text())["version"] != wanted["@workos-inc/node"]
+    ):
         done = subprocess.run(
             ["npm", "install", "--no-audit", "--no-fund", "--no-package-lock"],
             cwd=target,
