@@ -3,19 +3,25 @@
 A list endpoint answers ``{"object": "list", "data": [...], "list_metadata": {"before", "after"}}``.
 :class:`Page` is one such answer; :class:`Cursor` pulls pages on demand (what a table needs to
 load more rows as the user scrolls) and iterates over every item.
+
+A page's items are typed lazily (:class:`LazyItems`): the JSON is decoded once, and an item becomes
+its model the first time it is read, so a caller pays for the items it looks at. An item that does
+not fit its model becomes an *unparsed item* (see ``WorkOSModel.parse_tolerant``), never an error
+for the page. Exports read the JSON rows without building models at all.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any, Generic, Literal, TypedDict, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field
+import itertools
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Literal, TypedDict, TypeVar, overload
 
 from .errors import ValidationError
+from .models.base import WorkOSModel, masked_json
 
 T = TypeVar("T")
+M = TypeVar("M", bound=WorkOSModel)
 
 PageOrder = Literal["asc", "desc", "normal"]
 PAGE_ORDERS: tuple[str, ...] = ("asc", "desc", "normal")
@@ -24,23 +30,126 @@ MAX_LIMIT = 100
 PAGINATION_PARAMS = frozenset({"limit", "order", "before", "after"})
 
 
-class ListMetadata(BaseModel):
+class ListMetadata:
     """Cursors around a page: ``after`` is set while more items follow."""
 
-    model_config = ConfigDict(extra="allow")
+    __slots__ = ("after", "before", "extra")
 
-    before: str | None = None
-    after: str | None = None
+    def __init__(self, before: str | None = None, after: str | None = None, **extra: Any) -> None:
+        self.before = before
+        self.after = after
+        self.extra = extra
+
+    @classmethod
+    def from_json(cls, data: Any) -> ListMetadata:
+        """From the envelope's ``list_metadata`` (a non-string cursor counts as absent)."""
+        if not isinstance(data, Mapping):
+            return cls()
+        before, after = data.get("before"), data.get("after")
+        extra = {key: value for key, value in data.items() if key not in ("before", "after")}
+        return cls(
+            before if isinstance(before, str) else None,
+            after if isinstance(after, str) else None,
+            **extra,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ListMetadata):
+            return NotImplemented
+        return (self.before, self.after, self.extra) == (other.before, other.after, other.extra)
+
+    def __repr__(self) -> str:
+        return f"ListMetadata(before={self.before!r}, after={self.after!r})"
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of a list endpoint."""
+class LazyItems(Sequence[M]):
+    """A page's items as JSON, each typed as ``model`` the first time it is read.
 
-    model_config = ConfigDict(extra="allow")
+    Indexing and iterating give models (an item that does not fit is an unparsed item, with
+    ``shape_issues``); :meth:`json_rows` gives the JSON objects without building any model.
+    """
 
-    object: str = "list"
-    data: list[T]
-    list_metadata: ListMetadata = Field(default_factory=ListMetadata)
+    __slots__ = ("_json", "_model", "_typed")
+
+    def __init__(self, model: type[M], items: list[Any]) -> None:
+        self._model = model
+        self._json = items
+        self._typed: list[M | None] = [None] * len(items)
+
+    @property
+    def model(self) -> type[M]:
+        return self._model
+
+    def __len__(self) -> int:
+        return len(self._json)
+
+    def _item(self, index: int) -> M:
+        item = self._typed[index]
+        if item is None:
+            item = self._model.parse_tolerant(self._json[index])
+            self._typed[index] = item
+        return item
+
+    @overload
+    def __getitem__(self, index: int) -> M: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[M]: ...
+
+    def __getitem__(self, index: int | slice) -> M | list[M]:
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self._json)))]
+        if index < 0:
+            index += len(self._json)
+        if not 0 <= index < len(self._json):
+            raise IndexError("page item index out of range")
+        return self._item(index)
+
+    def __iter__(self) -> Iterator[M]:
+        for index in range(len(self._json)):
+            yield self._item(index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyItems({self._model.__name__}, {len(self._json)} items)"
+
+    def json_rows(self) -> Iterator[dict[str, Any]]:
+        """Every item's JSON object, secret-bearing fields masked; no model is built."""
+        model = self._model
+        for data in self._json:
+            yield masked_json(model, data) if isinstance(data, dict) else {"value": data}
+
+    def unparsed(self) -> list[M]:
+        """The items that did not fit the model (types every item)."""
+        return [item for item in self if item.shape_issues]
+
+
+class Page(Generic[T]):
+    """One page of a list endpoint: ``data`` (a sequence of typed items) and its cursors."""
+
+    __slots__ = ("data", "extra", "list_metadata", "object")
+
+    def __init__(
+        self,
+        *,
+        data: Sequence[T],
+        object: str = "list",
+        list_metadata: ListMetadata | None = None,
+        **extra: Any,
+    ) -> None:
+        self.object = object
+        self.data = data
+        self.list_metadata = list_metadata if list_metadata is not None else ListMetadata()
+        self.extra = extra
+
+    def __repr__(self) -> str:
+        return f"Page(data={self.data!r}, list_metadata={self.list_metadata!r})"
 
     @property
     def has_more(self) -> bool:
@@ -76,10 +185,10 @@ PageFetcher = Callable[[str | None], Awaitable[Page[T]]]
 class Cursor(Generic[T]):
     """Walks a list forward one page at a time.
 
-    ``await cursor.next_page()`` fetches the next page and returns its items (an empty list once
-    the end is reached); ``has_more`` tells whether another page exists, ``loaded`` how many items
-    were fetched so far, ``items`` all of them. ``async for item in cursor`` yields every item,
-    fetching pages as needed.
+    ``await cursor.next_page()`` fetches the next page and returns its items (empty once the end
+    is reached); ``has_more`` tells whether another page exists, ``loaded`` how many items were
+    fetched so far, ``items`` all of them. ``async for item in cursor`` yields every item,
+    fetching pages as needed. Items stay as their pages hold them (typed when read).
     """
 
     def __init__(self, fetch_page: PageFetcher[T], *, after: str | None = None) -> None:
@@ -87,7 +196,8 @@ class Cursor(Generic[T]):
         self._next_after = after
         self._exhausted = False
         self._lock = asyncio.Lock()
-        self.items: list[T] = []
+        self._pages: list[Sequence[T]] = []
+        self._loaded = 0
         self.pages_loaded = 0
         self.last_page: Page[T] | None = None
 
@@ -99,14 +209,19 @@ class Cursor(Generic[T]):
     @property
     def loaded(self) -> int:
         """Number of items fetched so far."""
-        return len(self.items)
+        return self._loaded
+
+    @property
+    def items(self) -> list[T]:
+        """Every item fetched so far."""
+        return list(itertools.chain.from_iterable(self._pages))
 
     @property
     def after(self) -> str | None:
         """The cursor the next fetch will send."""
         return self._next_after
 
-    async def next_page(self) -> list[T]:
+    async def next_page(self) -> Sequence[T]:
         """Fetch the next page and return its items."""
         async with self._lock:
             if self._exhausted:
@@ -114,24 +229,26 @@ class Cursor(Generic[T]):
             page = await self._fetch_page(self._next_after)
             self.last_page = page
             self.pages_loaded += 1
-            self.items.extend(page.data)
+            self._pages.append(page.data)
+            self._loaded += len(page.data)
             self._next_after = page.list_metadata.after
             if not page.has_more or not page.data:
                 self._exhausted = True
-            return list(page.data)
+            return page.data
 
     async def all(self) -> list[T]:
         """Fetch every remaining page; return every item."""
         while self.has_more:
             await self.next_page()
-        return list(self.items)
+        return self.items
 
     async def _iterate(self) -> AsyncIterator[T]:
-        index = 0
+        page_index = 0
         while True:
-            while index < len(self.items):
-                yield self.items[index]
-                index += 1
+            while page_index < len(self._pages):
+                for item in self._pages[page_index]:
+                    yield item
+                page_index += 1
             if not self.has_more:
                 return
             await self.next_page()

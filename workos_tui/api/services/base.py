@@ -16,7 +16,14 @@ import pydantic
 from ..errors import DecodeError, ValidationError
 from ..models.base import InputModel, WorkOSModel
 from ..operations import SERVICE_PATH, operation
-from ..pagination import Cursor, ListMetadata, Page, PageFetcher, validate_list_params
+from ..pagination import (
+    Cursor,
+    LazyItems,
+    ListMetadata,
+    Page,
+    PageFetcher,
+    validate_list_params,
+)
 
 if TYPE_CHECKING:
     from ..client import WorkOSClient
@@ -50,14 +57,6 @@ def _describe_validation(exc: pydantic.ValidationError) -> str:
     ]
     more = len(issues) - len(shown)
     return "; ".join(shown) + (f" (and {more} more)" if more > 0 else "")
-
-
-class _ListEnvelope(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="allow")
-
-    object: str = "list"
-    data: list[Any]
-    list_metadata: ListMetadata = pydantic.Field(default_factory=ListMetadata)
 
 
 class Service:
@@ -142,20 +141,29 @@ class Service:
         """GET one page of a list endpoint."""
         validate_list_params(params)
         data = await self._request("GET", path, params=params, comma_joined=comma_joined)
-        try:
-            envelope = _ListEnvelope.model_validate(data)
-        except pydantic.ValidationError as exc:
+        return self._page(model, data, path)
+
+    @staticmethod
+    def _page(model: type[M], data: Any, path: str) -> Page[M]:
+        """A list envelope as a page; its items are typed lazily, one odd item is no error."""
+        items = data.get("data") if isinstance(data, dict) else None
+        if not isinstance(items, list):
             raise DecodeError(
-                f"The response is not a list envelope: {_describe_validation(exc)}",
+                "The response is not a list envelope (it has no data array)",
                 method="GET",
                 path=path,
-            ) from None
-        items = [self._parse(model, item, "GET", path) for item in envelope.data]
+            )
+        extra = {
+            key: value
+            for key, value in data.items()
+            if key not in ("object", "data", "list_metadata")
+        }
+        kind = data.get("object", "list")
         return Page(
-            object=envelope.object,
-            data=items,
-            list_metadata=envelope.list_metadata,
-            **(envelope.model_extra or {}),
+            object=kind if isinstance(kind, str) else "list",
+            data=LazyItems(model, items),
+            list_metadata=ListMetadata.from_json(data.get("list_metadata")),
+            **extra,
         )
 
     def _make_cursor(

@@ -111,7 +111,7 @@ class VaultService(ResourceService[VaultObject]):
     async def list_versions(self, object_id: str) -> builtins.list[VaultObjectVersion]:
         path = self._item_path(object_id, "versions")
         page = await self._fetch_page(VaultObjectVersion, path, {})
-        return page.data
+        return list(page.data)
 
     @operation("POST", "/vault/v1/keys/data-key")
     async def create_data_key(self, context: Mapping[str, str]) -> DataKey:

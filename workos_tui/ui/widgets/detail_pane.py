@@ -14,13 +14,14 @@ from textual.widgets import Static
 
 from workos_tui.resources.base import Related, ResourceType, field_value
 from workos_tui.resources.formatting import format_value, to_jsonable
+from workos_tui.ui.widgets.resource_table import shape_issues
 
 HIDDEN_SECRET = "•••••• (press v to reveal)"
 
 
 def masked_json(resource: ResourceType, item: Any, *, reveal: bool) -> Any:
     """The item's JSON with its secret fields masked unless revealed."""
-    data = to_jsonable(item)
+    data = item.raw if shape_issues(item) else to_jsonable(item)  # unparsed: JSON as it came
     if isinstance(data, dict):
         for name in resource.secret_fields:
             if data.get(name) is None:
@@ -104,9 +105,10 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
             related.update("")
             raw.update("")
             return
-        sections.update(self._sections_table(item))
+        issues = shape_issues(item)
+        sections.update(self._unrecognised_text(issues) if issues else self._sections_table(item))
         related.update(self._related_text())
-        if self.show_json:
+        if self.show_json or issues:
             shown = self._revealed if self._revealed is not None else item
             data = masked_json(self.resource, shown, reveal=self._revealed is not None)
             text = json.dumps(data, indent=2, ensure_ascii=False)
@@ -154,6 +156,15 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
                 return Text(HIDDEN_SECRET, style="dim")
             return Text(reveal_secret(field_value(self._revealed, path)), style="bold")
         return Text(str(render(item)))
+
+    @staticmethod
+    def _unrecognised_text(issues: tuple[Any, ...]) -> Text:
+        """An unparsed item: why it did not fit its model (its raw JSON follows)."""
+        text = Text("⚠ Unrecognised shape", style="bold")
+        text.append(" — this item does not match the console's model; its raw JSON is below.\n")
+        for issue in issues:
+            text.append(f"• {issue}\n")  # JSON paths: server keys come quoted
+        return text
 
     def _related_text(self) -> Text:
         links = self._related()

@@ -9,6 +9,30 @@ from workos_tui.resources.base import ResourceType
 from workos_tui.ui.widgets.row_table import RowTable, RowTableColumn
 
 LOADING_TEXT = "⟳ Loading…"
+UNRECOGNISED_MARK = "⚠ "
+"""Starts the first cell of a row whose item did not fit its model (an unparsed item)."""
+
+
+def shape_issues(item: Any) -> tuple[Any, ...]:
+    """Why an item did not fit its model (``WorkOSModel.shape_issues``); empty when it did."""
+    issues: tuple[Any, ...] = getattr(item, "shape_issues", ())
+    return issues
+
+
+def unrecognised_notice(title: str, items: Sequence[Any]) -> str | None:
+    """"1 item of Organizations has an unrecognised shape: domains[0].state", or None."""
+    paths: list[str] = []
+    odd = 0
+    for item in items:
+        issues = shape_issues(item)
+        if issues:
+            odd += 1
+            paths.extend(str(issue.path) for issue in issues if str(issue.path) not in paths)
+    if not odd:
+        return None
+    shown = ", ".join(paths[:3]) + (", …" if len(paths) > 3 else "")
+    noun = f"item of {title} has" if odd == 1 else f"items of {title} have"
+    return f"{odd} {noun} an unrecognised shape: {shown}"
 
 
 class ResourceTable(RowTable):
@@ -38,7 +62,10 @@ class ResourceTable(RowTable):
         return self.placeholder is not None
 
     def render_cells(self, item: Any) -> list[str]:
-        return [column.render(item) for column in self.resource.columns]
+        cells = [column.render(item) for column in self.resource.columns]
+        if cells and shape_issues(item):
+            cells[0] = UNRECOGNISED_MARK + cells[0]
+        return cells
 
     def append_rows(self, rows: Sequence[list[str]]) -> None:
         """Append rendered rows; row ``i`` of the table is the view's visible item ``i``."""

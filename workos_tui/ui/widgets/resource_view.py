@@ -30,7 +30,7 @@ from workos_tui.ui.widgets.error_panel import ErrorPanel
 from workos_tui.ui.widgets.filter_bar import FilterBar
 from workos_tui.ui.widgets.resource_actions import ResourceActions
 from workos_tui.ui.widgets.resource_filtering import ResourceFiltering
-from workos_tui.ui.widgets.resource_table import ResourceTable
+from workos_tui.ui.widgets.resource_table import ResourceTable, unrecognised_notice
 from workos_tui.ui.widgets.secret_reveal import SecretReveal
 
 
@@ -218,6 +218,9 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         self.table.set_loading_row(False)
         self.table.append_rows(rows)
         self._update_states()
+        notice = unrecognised_notice(self.resource.title, message.items)
+        if notice is not None:
+            self.notify(notice, severity="warning", markup=False)
         if start == 0:
             self.post_message(self.FirstPageShown(ok=True))
         if start == 0 and self.visible_rows:
