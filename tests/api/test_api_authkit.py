@@ -28,6 +28,7 @@ from workos_tui.resources.authkit import (
     REDIRECT_URIS,
 )
 from workos_tui.resources.base import ListRequest, ResourceType
+from workos_tui.resources.results import ActionResult
 
 
 async def test_redirect_uris(workos: WorkOS) -> None:
@@ -142,4 +143,6 @@ async def test_resources(workos: WorkOS, emulator: EmulatorHandle) -> None:
     assert GENERATE_PORTAL_LINK.prefill is not None
     form = PortalLinkCreate(**GENERATE_PORTAL_LINK.prefill(org), intent="sso")
     result = await GENERATE_PORTAL_LINK.run(workos, org, form)
-    assert result is not None and result.link.get_secret_value()  # type: ignore[attr-defined]
+    assert isinstance(result, ActionResult)
+    link = next(entry for entry in result.entries if entry.label == "Link")
+    assert link.is_secret and link.value().startswith("http")

@@ -1,7 +1,7 @@
 """AuthKit configuration: redirect URIs, CORS origins, the JWT template; Admin Portal links.
 
-``GENERATE_PORTAL_LINK`` is an action for an organization's screen (it needs the organization
-id); the link is a secret, shown only when revealed.
+``GENERATE_PORTAL_LINK`` is the organization row's action (``organization_actions``): the link
+is a secret, shown only when revealed.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from pydantic import BaseModel
 from workos_tui.api.models.authkit import (
     CorsOriginCreate,
     JwtTemplateUpdate,
-    PortalLinkCreate,
     RedirectUriCreate,
 )
 from workos_tui.resources.base import (
-    Action,
     Column,
     DetailField,
     DetailSection,
@@ -31,6 +29,7 @@ from workos_tui.resources.base import (
     service_delete,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.organization_actions import PORTAL_LINK
 from workos_tui.resources.sources import OneShotSource, PageSource
 
 TIMESTAMPS = DetailSection(
@@ -137,21 +136,5 @@ JWT_TEMPLATE = ResourceType(
 )
 
 
-async def _generate_portal_link(workos: Facade, item: Any, form: BaseModel | None) -> Item | None:
-    assert isinstance(form, PortalLinkCreate)
-    link: Item = await workos.admin_portal.generate_link(form)
-    return link
-
-
-def _portal_prefill(organization: Any) -> Mapping[str, Any]:
-    return {"organization": getattr(organization, "id", "")}
-
-
-GENERATE_PORTAL_LINK = Action(
-    "admin_portal",
-    "Generate Admin Portal link",
-    _generate_portal_link,
-    input_model=PortalLinkCreate,
-    prefill=_portal_prefill,
-    mutates=False,
-)
+GENERATE_PORTAL_LINK = PORTAL_LINK
+"""Declared with the organization's actions (it needs the organization id)."""

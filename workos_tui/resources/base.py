@@ -132,6 +132,23 @@ def service_action(method: ActionRef, id_field: str = "id") -> ActionRunner:
     return run
 
 
+def lookup_or_list(lister: Lister, param: str, lookup: GetRef) -> Lister:
+    """``lister``, except that a ``param`` filter fetches the one row it names with ``lookup``
+    (an organization by external id, a Vault object by name)."""
+
+    def make(workos: Facade, request: ListRequest) -> PageSource:
+        wanted = request.filters.get(param)
+        if not wanted:
+            return lister(workos, request)
+
+        async def fetch_one() -> list[Any]:
+            return [await lookup(workos)(str(wanted))]
+
+        return OneShotSource(fetch_one)
+
+    return make
+
+
 def field_value(item: Any, path: str) -> Any:
     """Read ``a.b.c`` from a model or mapping (extra fields included); a missing step is None."""
     value: Any = item

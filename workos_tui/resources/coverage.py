@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import dis
 import importlib
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -46,7 +47,7 @@ from workos_tui.api.client import WorkOSClient
 from workos_tui.api.facade import WorkOS
 from workos_tui.api.operations import operation_of
 from workos_tui.reference import SPEC_PATH
-from workos_tui.resources.base import ResourceType
+from workos_tui.resources.base import Action, ResourceType
 from workos_tui.resources.catalog import EXTENSION_MODULES, default_registry, load_extensions
 from workos_tui.resources.registry import ResourceRegistry
 
@@ -177,22 +178,29 @@ def _service_calls(code: CodeType, services: dict[str, type]) -> Iterator[tuple[
         else None
         for instruction in dis.get_instructions(code)
     ]
-    for first, second in zip(loads, loads[1:], strict=False):
+    for first, second in itertools.pairwise(loads):
         if first in services and second is not None:
             yield first, second
 
 
-def _globals_used(code: CodeType) -> Iterator[str]:
+def _names_used(code: CodeType, namespace: dict[str, Any]) -> Iterator[object]:
+    """What ``code`` names: its module's globals, and what it imports inside (lazily)."""
+    module = ""
     for instruction in dis.get_instructions(code):
         if instruction.opname == "LOAD_GLOBAL":
-            yield str(instruction.argval)
+            yield namespace.get(str(instruction.argval))
+        elif instruction.opname == "IMPORT_NAME":
+            module = str(instruction.argval)
+        elif instruction.opname == "IMPORT_FROM" and module.startswith("workos_tui."):
+            yield getattr(importlib.import_module(module), str(instruction.argval), None)
 
 
 def called_methods(roots: Iterable[object]) -> set[tuple[str, str]]:
     """The ``(service, method)`` pairs the functions in ``roots`` (and what they reach) call.
 
-    A function reaches the functions it closes over and the workos_tui functions of its module
-    it names; ``functools.partial`` and bound methods are followed to their function.
+    A function reaches the functions it closes over, the workos_tui functions of its module it
+    names and those it imports inside; an :class:`Action` is followed to its runner,
+    ``functools.partial`` and bound methods to their function.
     """
     services = facade_services()
     seen: set[int] = set()
@@ -200,6 +208,9 @@ def called_methods(roots: Iterable[object]) -> set[tuple[str, str]]:
     pending = list(roots)
     while pending:
         target = pending.pop()
+        if isinstance(target, Action):
+            pending.append(target.run)
+            continue
         if isinstance(target, partial):
             pending.extend([target.func, *target.args, *target.keywords.values()])
             continue
@@ -207,13 +218,12 @@ def called_methods(roots: Iterable[object]) -> set[tuple[str, str]]:
             target = target.__func__
         if not isinstance(target, FunctionType) or id(target) in seen:
             continue
+        if not target.__module__.startswith("workos_tui"):
+            continue
         seen.add(id(target))
         for code in _code_objects(target.__code__):
             found.update(_service_calls(code, services))
-            for name in _globals_used(code):
-                value = target.__globals__.get(name)
-                if isinstance(value, FunctionType) and value.__module__.startswith("workos_tui"):
-                    pending.append(value)
+            pending.extend(_names_used(code, target.__globals__))
         for cell in target.__closure__ or ():
             try:
                 pending.append(cell.cell_contents)
@@ -334,7 +344,9 @@ def report(rows: list[TagCoverage], reached: int) -> str:
     lines += [f"| {r.tag} | {r.dedicated} | {r.console_only} | {r.total} |" for r in rows]
     dedicated = sum(row.dedicated for row in rows)
     console_only = sum(row.console_only for row in rows)
-    lines.append(f"| **all {len(rows)} tags** | **{dedicated}** | **{console_only}** | **{total}** |")
+    lines.append(
+        f"| **all {len(rows)} tags** | **{dedicated}** | **{console_only}** | **{total}** |"
+    )
     lines.append("")
     lines.append(f"{reached} of {total} operations reachable from the console")
     return "\n".join(lines)

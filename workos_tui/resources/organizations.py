@@ -17,11 +17,13 @@ from workos_tui.resources.base import (
     LazyModel,
     Related,
     ResourceType,
+    lookup_or_list,
     service_cursor,
     service_delete,
     service_get,
 )
 from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
+from workos_tui.resources.organization_actions import ORGANIZATION_ACTIONS
 
 
 def _id(item: Any) -> str | None:
@@ -70,7 +72,11 @@ ORGANIZATIONS = ResourceType(
     singular="organization",
     aliases=("orgs", "org", "organisation", "organisations"),
     description="Customers of the application, with their domains.",
-    list=service_cursor(lambda w: w.organizations.cursor),
+    list=lookup_or_list(
+        service_cursor(lambda w: w.organizations.cursor),
+        "external_id",
+        lambda w: w.organizations.get_by_external_id,
+    ),
     get=service_get(lambda w: w.organizations.get),
     create=_create,
     update=_update,
@@ -85,7 +91,10 @@ ORGANIZATIONS = ResourceType(
         Column("created_at", "Created (UTC)", width=17, formatter=format_short_timestamp),
     ),
     search_param="search",
-    filters=(Filter("domains", "Domains", kind="multi", placeholder="domains (a.com, b.com)"),),
+    filters=(
+        Filter("domains", "Domains", kind="multi", placeholder="domains (a.com, b.com)"),
+        Filter("external_id", "External ID", placeholder="your id for it (looks up one)"),
+    ),
     sections=(
         DetailSection(
             "Organization",
@@ -120,7 +129,11 @@ ORGANIZATIONS = ResourceType(
         Related("Directories", "directories", "organization_id", _id),
         Related("Users", "users", "organization_id", _id),
         Related("Invitations", "invitations", "organization_id", _id),
+        Related("Groups", "groups", "organization_id", _id),
+        Related("Roles", "organization_roles", "organization_id", _id),
+        Related("Authorization resources", "authorization_resources", "organization_id", _id),
     ),
+    actions=ORGANIZATION_ACTIONS,
     name_field="name",
     dashboard_path="organizations/{id}",
 )

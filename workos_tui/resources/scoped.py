@@ -8,6 +8,7 @@ The generic screens address a row by one id; for ``/organizations/{org}/groups/{
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from workos_tui.resources.base import Facade, Item, ListRequest
@@ -63,5 +64,63 @@ def keyed_one_shot(
             return [keyed(item, owner, id_field) for item in await fetch(workos, owner)]
 
         return OneShotSource(load)
+
+    return make
+
+
+class FanOutSource:
+    """The rows of a per-owner list across every owner (each organization's groups, say).
+
+    Owners come a page at a time from ``owners``; each owner's rows come from
+    ``rows_for(owner)``, page by page. A call returns the next non-empty page, so an owner with
+    no rows costs a request but never an empty page in the table.
+    """
+
+    def __init__(self, owners: PageSource, rows_for: Callable[[Any], PageSource]) -> None:
+        self._owners = owners
+        self._rows_for = rows_for
+        self._waiting: list[Any] = []
+        self._current: PageSource | None = None
+
+    @property
+    def has_more(self) -> bool:
+        current = self._current is not None and self._current.has_more
+        return current or bool(self._waiting) or self._owners.has_more
+
+    async def next_page(self) -> Sequence[Any]:
+        while True:
+            if self._current is not None and self._current.has_more:
+                rows = await self._current.next_page()
+                if rows:
+                    return rows
+            elif self._waiting:
+                self._current = self._rows_for(self._waiting.pop(0))
+            elif self._owners.has_more:
+                self._waiting = list(await self._owners.next_page())
+            else:
+                return []
+
+
+def fan_out(
+    scoped: Callable[[Facade, ListRequest], PageSource],
+    scope_param: str,
+    owners: Callable[[Facade], Callable[..., PageSource]],
+    owner_id: str = "id",
+) -> Callable[[Facade, ListRequest], PageSource]:
+    """A lister for a per-owner list: scoped when ``scope_param`` is given, else every owner's.
+
+    Opened from an owner's row the list is that owner's; opened from the sidebar or by ``:``
+    it walks the owners (``owners``, e.g. ``lambda w: w.organizations.cursor``) one by one.
+    """
+
+    def make(workos: Facade, request: ListRequest) -> PageSource:
+        if request.filters.get(scope_param):
+            return scoped(workos, request)
+
+        def rows_for(owner: Any) -> PageSource:
+            filters = {**request.filters, scope_param: str(getattr(owner, owner_id))}
+            return scoped(workos, replace(request, filters=filters))
+
+        return FanOutSource(owners(workos)(limit=request.limit), rows_for)
 
     return make
