@@ -23,7 +23,8 @@ from .http import json_response, starlette_routes
 from .idempotency import MISMATCH_CODE, MISMATCH_MESSAGE, Entry, fingerprint
 from .routes import all_tables, hosted_sign_in_routes
 from .state import EmulatorState
-from .webhook_delivery import WebhookDelivery, delivery_routes
+from .webhook_delivery import WebhookDelivery
+from .webhook_routes import delivery_routes
 
 DEFAULT_API_KEY = "sk_test_default"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024  # larger request bodies get 413 (the connection stays up)

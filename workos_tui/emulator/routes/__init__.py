@@ -77,6 +77,6 @@ def all_tables() -> list[Routes]:
 
 def hosted_sign_in_routes() -> Routes:
     """The hosted sign-in pages' form posts (``/_emulate/...``: not API operations)."""
-    from .authorize import hosted
+    from .sign_in_form import hosted
 
     return hosted

@@ -1,7 +1,7 @@
 """Browser sign-in: ``GET /user_management/authorize`` and ``GET /sso/authorize`` show the page
 hosted AuthKit or the identity provider would show (see :mod:`..hosted_pages` for the form's
-contract); the form posts to ``POST /_emulate/authorize``, which redirects to ``redirect_uri``
-with a one-time ``code``.
+contract); the form posts to ``POST /_emulate/authorize`` (:mod:`.sign_in_form`), which
+redirects to ``redirect_uri`` with a one-time ``code``.
 
 What hosted AuthKit does on its own pages before it issues a code is done here: the account's
 email counts as verified (marked so, with a ``user.updated`` event), its MFA as passed, and an
@@ -16,28 +16,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
 
 from starlette.responses import Response
 
-from .. import render
-from ..errors import ApiError, error
+from ..errors import error
 from ..hosted_pages import Choice, Field, Page
 from ..http import Ctx, Routes
-from ..oauth import CLIENT_ID, is_http_url, issue, missing_parameter, redirect, with_query
+from ..oauth import CLIENT_ID, is_http_url, missing_parameter, redirect, with_query
 from ..sessions import active_memberships, membership_of
 from ..state import EmulatorState
 from ..store import Record
-from .common import check_email
-from .sso_auth import OAUTH_PROVIDERS, create_profile
+from .sso_auth import OAUTH_PROVIDERS
 
-routes = Routes()  # the spec's operations
-hosted = Routes()  # the pages' form posts (not in the spec: served under /_emulate)
+routes = Routes()
 
 USER_MANAGEMENT, SSO = "user_management", "sso"
 FORM_FIELDS = frozenset({"flow", "user_id", "email", "first_name", "last_name"})
 LISTED = 25  # accounts offered on a page (more can be typed by email)
-DONE_ON_HOSTED_PAGES = ["email_verification", "mfa"]
 
 
 class AuthorizeFailure(Exception):
@@ -47,10 +42,6 @@ class AuthorizeFailure(Exception):
         super().__init__(description)
         self.code = code
         self.description = description
-
-
-class FormProblem(Exception):
-    """The page's form was filled in wrongly: the page comes back with this message."""
 
 
 @dataclass(frozen=True)
@@ -153,11 +144,11 @@ def _sso_target(state: EmulatorState, q: Mapping[str, str]) -> Target:
     return Target(SSO, False, "SSO", conn["organization_id"], conn, ctype)
 
 
-def _target(state: EmulatorState, flow: str, q: Mapping[str, str]) -> Target:
+def target_for(state: EmulatorState, flow: str, q: Mapping[str, str]) -> Target:
     return _sso_target(state, q) if flow == SSO else _user_management_target(state, q)
 
 
-def _failed(redirect_uri: str, failure: AuthorizeFailure, q: Mapping[str, str]) -> Response:
+def failed_redirect(redirect_uri: str, failure: AuthorizeFailure, q: Mapping[str, str]) -> Response:
     return redirect(
         with_query(
             redirect_uri,
@@ -174,10 +165,10 @@ def _show(ctx: Ctx, flow: str) -> Response:
     q = {k: v for k, v in ctx.request.query_params.multi_items() if k not in FORM_FIELDS}
     redirect_uri = check_authorize_request(q)
     try:
-        target = _target(ctx.state, flow, q)
+        target = target_for(ctx.state, flow, q)
     except AuthorizeFailure as failure:
-        return _failed(redirect_uri, failure, q)
-    return _page(ctx.state, target, q, {}).response()
+        return failed_redirect(redirect_uri, failure, q)
+    return page_for(ctx.state, target, q, {}).response()
 
 
 @routes.get("/user_management/authorize")
@@ -195,7 +186,7 @@ def sso_authorize(ctx: Ctx) -> Response:
 # -- the pages --------------------------------------------------------------------------------
 
 
-def _label(user: Record) -> str:
+def label(user: Record) -> str:
     name = " ".join(p for p in (user.get("first_name"), user.get("last_name")) if p)
     return f"{name} <{user['email']}>" if name else str(user["email"])
 
@@ -214,28 +205,28 @@ def _accounts(state: EmulatorState, org_id: str | None, hint: str | None) -> lis
                 break
     else:
         listed = [users.items[u] for u in users.order[:LISTED]]
-    hinted = _by_email(state, hint)
+    hinted = user_by_email(state, hint)
     if (
         hinted is not None
         and hinted not in listed
-        and (not org_id or _member(state, hinted, org_id))
+        and (not org_id or is_member(state, hinted, org_id))
     ):
         listed.insert(0, hinted)
     return listed
 
 
-def _by_email(state: EmulatorState, email: str | None) -> Record | None:
+def user_by_email(state: EmulatorState, email: str | None) -> Record | None:
     if not email:
         return None
     found = state["users"].index("email").get(email.strip().lower())
     return state["users"].items[found[0]] if found else None
 
 
-def _member(state: EmulatorState, user: Record, org_id: str) -> bool:
+def is_member(state: EmulatorState, user: Record, org_id: str) -> bool:
     return membership_of(state, user["id"], org_id) is not None
 
 
-def _page(
+def page_for(
     state: EmulatorState,
     target: Target,
     q: Mapping[str, str],
@@ -263,10 +254,10 @@ def _page(
         )
     hint = q.get("login_hint")
     accounts = _accounts(state, target.organization_id, hint)
-    hinted = _by_email(state, hint)
+    hinted = user_by_email(state, hint)
     selected = form.get("user_id") or (hinted["id"] if hinted in accounts else None)
     typed = form.get("email", "" if hinted is not None else hint or "")
-    choices = [Choice(u["id"], _label(u)) for u in accounts]
+    choices = [Choice(u["id"], label(u)) for u in accounts]
     if target.authkit:
         heading, note = f"Sign in{where}", "Emulated hosted AuthKit: no password is asked."
         link = (
@@ -290,7 +281,7 @@ def _page(
     )
 
 
-def _organization_page(state: EmulatorState, q: Mapping[str, str], user: Record) -> Page:
+def organization_page(state: EmulatorState, q: Mapping[str, str], user: Record) -> Page:
     orgs = [
         state["organizations"].get(om["organization_id"])
         for om in active_memberships(state, user["id"])
@@ -298,7 +289,7 @@ def _organization_page(state: EmulatorState, q: Mapping[str, str], user: Record)
     return Page(
         title="Choose an organization",
         heading="Choose an organization",
-        note=f"{_label(user)} belongs to several organizations.",
+        note=f"{label(user)} belongs to several organizations.",
         hidden={"flow": USER_MANAGEMENT, **q, "user_id": user["id"]},
         select=(
             "organization_id",
@@ -308,143 +299,3 @@ def _organization_page(state: EmulatorState, q: Mapping[str, str], user: Record)
         ),
         submit="Continue",
     )
-
-
-# -- the form post ----------------------------------------------------------------------------
-
-
-@hosted.post("/_emulate/authorize")
-def submit(ctx: Ctx) -> Response:
-    form: dict[str, str] = {}
-    for key, value in parse_qsl(ctx.raw_body.decode("utf-8", "replace"), keep_blank_values=True):
-        form[key] = value
-    flow = form.get("flow")
-    if flow not in (USER_MANAGEMENT, SSO):
-        raise error(400, "flow must be user_management or sso.", "invalid_request")
-    q = {k: v for k, v in form.items() if k not in FORM_FIELDS}
-    redirect_uri = check_authorize_request(q)
-    try:
-        target = _target(ctx.state, flow, q)
-    except AuthorizeFailure as failure:
-        return _failed(redirect_uri, failure, q)
-    try:
-        if flow == SSO:
-            return _finish_sso(ctx.state, target, q, form, redirect_uri)
-        return _finish_user_management(ctx.state, target, q, form, redirect_uri)
-    except FormProblem as problem:
-        return _page(ctx.state, target, q, form, str(problem)).response(400)
-
-
-def _chosen(state: EmulatorState, target: Target, form: Mapping[str, str]) -> Record | None:
-    """The account picked or typed (``None``: an email that names no account)."""
-    email = form.get("email", "").strip()
-    if email:
-        return _by_email(state, email)
-    user_id = form.get("user_id", "")
-    user = state["users"].get(user_id) if user_id else None
-    if user is None:
-        raise FormProblem("Choose an account or type an email.")
-    return user
-
-
-def _finish_sso(
-    state: EmulatorState, target: Target, q: Mapping[str, str], form: Mapping[str, str], back: str
-) -> Response:
-    user = _chosen(state, target, form)
-    email = user["email"] if user is not None else form.get("email", "").strip()
-    if "@" not in email:
-        raise FormProblem("Type a valid email address.")
-    if (
-        user is not None
-        and target.organization_id
-        and not _member(state, user, target.organization_id)
-    ):
-        raise FormProblem(f"{user['email']} is not a member of the connection's organization.")
-    profile = create_profile(state, target.connection, target.provider, email)
-    code = issue(state, "sso_code", {"profile_id": profile["id"], "redirect_uri": back})
-    return redirect(with_query(back, {"code": code, "state": q.get("state")}))
-
-
-def _sign_up(state: EmulatorState, target: Target, form: Mapping[str, str]) -> Record:
-    try:
-        email = check_email(form.get("email", "").strip())
-    except ApiError:
-        raise FormProblem("Type a valid email address.") from None
-    if _by_email(state, email) is not None:
-        raise FormProblem("An account with this email already exists: sign in instead.")
-    first = form.get("first_name", "").strip() or None
-    last = form.get("last_name", "").strip() or None
-    user = state.create(
-        "users",
-        {
-            "object": "user",
-            "first_name": first,
-            "last_name": last,
-            "name": " ".join(p for p in (first, last) if p) or None,
-            "profile_picture_url": None,
-            "email": email,
-            "email_verified": True,
-            "external_id": None,
-            "metadata": {},
-            "last_sign_in_at": None,
-            "locale": None,
-            "_organization_ids": [],
-            "_password": None,
-        },
-    )
-    state.emit("user.created", render.user(user))
-    org_id = target.organization_id
-    if org_id:
-        om = state.create(
-            "organization_memberships",
-            {
-                "object": "organization_membership",
-                "user_id": user["id"],
-                "organization_id": org_id,
-                "status": "active",
-                "directory_managed": False,
-                "custom_attributes": {},
-                "role": {"slug": "member"},
-                "roles": [{"slug": "member"}],
-            },
-        )
-        user["_organization_ids"] = [org_id]
-        state["users"].put(user)
-        state.emit("organization_membership.created", render.membership_event(om), org_id)
-    return user
-
-
-def _finish_user_management(
-    state: EmulatorState, target: Target, q: Mapping[str, str], form: Mapping[str, str], back: str
-) -> Response:
-    if target.sign_up:
-        user = _sign_up(state, target, form)
-    else:
-        found = _chosen(state, target, form)
-        if found is None:
-            raise FormProblem(
-                "No account has this email." + (" Sign up?" if target.authkit else "")
-            )
-        user = found
-    org_id = target.organization_id
-    if org_id and not _member(state, user, org_id):
-        org = state["organizations"].get(org_id)
-        raise FormProblem(f"{user['email']} is not a member of {org['name'] if org else org_id}.")
-    if org_id is None and len(active_memberships(state, user["id"])) > 1:
-        return _organization_page(state, q, user).response()
-    if not user["email_verified"]:
-        user["email_verified"] = True
-        state.touch("users", user)
-        state.emit("user.updated", render.user(user))
-    code = issue(
-        state,
-        "authorization_code",
-        {
-            "user_id": user["id"],
-            "organization_id": org_id,
-            "method": target.method,
-            "code_challenge": q.get("code_challenge"),
-            "done": DONE_ON_HOSTED_PAGES,
-        },
-    )
-    return redirect(with_query(back, {"code": code, "state": q.get("state")}))
