@@ -1,4 +1,4 @@
-"""The spec's operations (the API console's list, the coverage count) and requests built for them."""
+"""The spec's operations (the API console's list, the coverage count) and requests for them."""
 
 from __future__ import annotations
 

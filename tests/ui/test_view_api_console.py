@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Tree
+from pydantic import SecretStr
+from textual.widgets import Input, TabbedContent, TextArea, Tree
 from ui_helpers import SIZE, run_palette_command, settle
 
+from workos_tui.api.environment import Environment
 from workos_tui.resources import operations
-from workos_tui.ui.screens.confirm import TypedConfirmScreen
+from workos_tui.ui.app import WorkOSConsole
+from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
 from workos_tui.ui.views.api_console import ApiConsole
+from workos_tui.ui.views.api_console.picker import PickerScreen
 from workos_tui.ui.views.api_console.request_form import RequestForm
 from workos_tui.ui.widgets.form_field import FormField
 
@@ -57,9 +62,7 @@ def form_values(console: ApiConsole, values: dict[str, str]) -> None:
 
 def exchanges(emulator: Any, start: int, method: str, prefix: str) -> list[Any]:
     return [
-        e
-        for e in emulator.log.since(start)
-        if e.method == method and e.path.startswith(prefix)
+        e for e in emulator.log.since(start) if e.method == method and e.path.startswith(prefix)
     ]
 
 
@@ -242,6 +245,64 @@ async def test_hostile_names_in_a_response_are_text(console_factory: Any, emulat
         shown = "\n".join(labels)
         assert "[b]Evil[/b] [link=file:///etc/passwd]co[/link]" in shown
         assert "\x1b" not in shown
+
+
+async def test_picker_fills_an_id_field(console_factory: Any, emulator: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        await choose(app, pilot, console, "OrganizationsController_find")
+        assert app.focused is not None and app.focused.id == "input-path-id"
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PickerScreen)
+        organizations = emulator.state["organizations"]
+        wanted = next(org for org in organizations if org["name"] == "Acme Rockets")
+        await pilot.press(*"Acme Rock")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert console.query_one("#input-path-id", Input).value == wanted["id"]
+
+
+async def test_raw_body_starts_from_the_fields_and_is_sent(
+    console_factory: Any, emulator: Any
+) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        await choose(app, pilot, console, "OrganizationsController_create")
+        form_values(console, {"body-name": "Raw Co"})
+        console.query_one("#api-request-tabs", TabbedContent).active = "api-tab-raw"
+        await settle(app, pilot)
+        editor = console.query_one("#api-raw-body", TextArea)
+        assert json.loads(editor.text) == {"name": "Raw Co"}
+        editor.load_text('{"name": "Raw Co", "external_id": "raw-1"}')
+        start = len(emulator.log)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        [sent] = exchanges(emulator, start, "POST", "/organizations")
+        assert json.loads(sent.request_body) == {"name": "Raw Co", "external_id": "raw-1"}
+        assert "201" in str(console.query_one("#api-response-status").render())
+
+
+async def test_production_asks_before_any_change(emulator: Any) -> None:
+    environment = Environment(
+        name="prod", api_key=SecretStr("sk_live_abc123"), base_url=emulator.base_url
+    )
+    app = WorkOSConsole(environment, open_browser=False, prepare_areas=False)
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        await choose(app, pilot, console, "OrganizationsController_create")
+        form_values(console, {"body-name": "Prod Co"})
+        start = len(emulator.log)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "PRODUCTION" in app.screen.question
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert exchanges(emulator, start, "POST", "/organizations") == []
 
 
 def test_screenshot_path_is_where_the_readme_points() -> None:

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import AwaitMount
 from textual.widgets import Input, Static, Tree
 
 from workos_tui.api.client import WorkOSClient
@@ -192,14 +193,13 @@ Every operation of the WorkOS API, sent through the console's connection.
         holder = self.query_one("#api-form-holder", Vertical)
         holder.remove_children()
         form = RequestForm(operation)
-        holder.mount(form)
-        self.call_after_refresh(self._focus_form)
+        self.call_later(self._focus_once_mounted, holder.mount(form), form)
         self.refresh_bindings()
 
-    def _focus_form(self) -> None:
-        form = self.form
-        if form is None:
-            return
+    async def _focus_once_mounted(self, mounting: AwaitMount, form: RequestForm) -> None:
+        await mounting  # the form's fields exist once its mount finished
+        if self.form is not form:
+            return  # another operation was chosen meanwhile
         inputs = form.query("#api-form Input, #api-form Select")
         if inputs:
             inputs.first().focus()

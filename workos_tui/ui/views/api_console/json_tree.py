@@ -86,9 +86,11 @@ def list_items(body: Any) -> list[dict[str, Any]] | None:
         items = body
     else:
         return None
-    return [item for item in items if isinstance(item, dict)] if all(
-        isinstance(item, dict) for item in items
-    ) else None
+    return (
+        [item for item in items if isinstance(item, dict)]
+        if all(isinstance(item, dict) for item in items)
+        else None
+    )
 
 
 def table_columns(items: Sequence[dict[str, Any]]) -> list[str]:
