@@ -28,8 +28,10 @@ class ExportScreen(ModalScreen[int | None]):
     HELP = """
 ## Export
 
-Choose the format and the file, then **Start**. **Escape** cancels a running export (the partial
-file is removed) or closes the dialog.
+Choose the format and the file (by default in your downloads folder; the full path is shown),
+then **Start**. CSV holds what the list's columns show, made safe for spreadsheets (a cell that
+would run as a formula starts with a quote); JSON and NDJSON hold the full records, secrets
+masked. **Escape** cancels a running export (the partial file is removed) or closes the dialog.
 """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel / close", id="export.cancel")]
@@ -61,6 +63,9 @@ file is removed) or closes the dialog.
                 id="export-format",
             )
             yield Input(value=str(self.default_path), id="export-path")
+            yield Static(
+                Content("CSV holds what the columns show; JSON and NDJSON the full records.")
+            )
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Static(id="export-status")
             with Horizontal(classes="dialog-buttons"):
@@ -91,7 +96,7 @@ file is removed) or closes the dialog.
         for name in EXPORT_FORMATS:
             if selected == name:
                 export_format = name
-        path = Path(self.query_one("#export-path", Input).value).expanduser()
+        path = Path(self.query_one("#export-path", Input).value).expanduser().absolute()
         self.running = True
         self.rows = 0
         self.query_one("#export-start", Button).disabled = True
@@ -107,7 +112,9 @@ file is removed) or closes the dialog.
         finished = False
         try:
             with path.open("w", encoding="utf-8", newline="") as stream:
-                writer = ExportWriter(stream, export_format, self.resource.secret_fields)
+                writer = ExportWriter(
+                    stream, export_format, self.resource.secret_fields, self.resource.columns
+                )
                 while source.has_more:
                     items = await source.next_page()
                     if not items:

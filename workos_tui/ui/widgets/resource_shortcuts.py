@@ -7,7 +7,6 @@ modules small. Screens are imported when first opened, so the first screen does 
 from __future__ import annotations
 
 import webbrowser
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.widget import Widget
@@ -81,6 +80,7 @@ class ResourceShortcuts(Widget):
         self.notify(url, title="Opened in browser" if opened else "Dashboard URL")
 
     def action_export(self) -> None:
+        from workos_tui.resources.export import default_export_path
         from workos_tui.ui.screens.export import ExportScreen
 
         resource = self.resource
@@ -91,5 +91,5 @@ class ResourceShortcuts(Widget):
         def make_source() -> Any:
             return resource.open_list(workos, ListRequest(query, order, resource.page_size))
 
-        default = Path.cwd() / f"{resource.key}.csv"
+        default = default_export_path(resource.key)
         self.app.push_screen(ExportScreen(resource, make_source, default, query))
