@@ -25,6 +25,7 @@ from workos_tui.resources.base import (
     scoped_cursor,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.scoped import fan_out
 
 
 class OrganizationApiKeyForm(OrganizationApiKeyCreate):
@@ -132,11 +133,14 @@ ORGANIZATION_API_KEYS = ResourceType(
     key="organization_api_keys",
     title="API keys",
     singular="API key",
-    aliases=("org_api_keys", "api_keys"),
-    description="API keys owned by an organization.",
-    top_level=False,
+    aliases=("api_keys", "org_api_keys", "keys"),
+    description="API keys owned by organizations (every organization's, or one's from its row).",
     scope_params=("organization_id",),
-    list=scoped_cursor(lambda w: w.api_keys.organization_cursor, "organization_id"),
+    list=fan_out(
+        scoped_cursor(lambda w: w.api_keys.organization_cursor, "organization_id"),
+        "organization_id",
+        lambda w: w.organizations.cursor,
+    ),
     create=_create_for_organization,
     delete=_delete,
     create_model=OrganizationApiKeyForm,
@@ -179,6 +183,5 @@ def _id(item: Any) -> str | None:
     return getattr(item, "id", None)
 
 
-# For the UI engineer: append to ORGANIZATIONS.related / USERS.related.
 ORGANIZATION_RELATED = (Related("API keys", "organization_api_keys", "organization_id", _id),)
 USER_RELATED = (Related("API keys", "user_api_keys", "user_id", _id),)

@@ -18,6 +18,7 @@ from workos_tui.resources.base import (
     service_action,
     service_create,
     service_delete,
+    service_get,
 )
 from workos_tui.resources.formatting import format_timestamp
 from workos_tui.resources.sources import OneShotSource, PageSource
@@ -49,6 +50,7 @@ DOMAINS = ResourceType(
     scope_params=("organization_id",),
     supports_order=False,
     list=_list,
+    get=service_get(lambda w: w.organization_domains.get),
     create=service_create(lambda w: w.organization_domains.create),
     delete=service_delete(lambda w: w.organization_domains.delete),
     create_model=api_model("organizations", "OrganizationDomainCreate"),

@@ -21,8 +21,9 @@ from workos_tui.resources.base import (
     scoped_cursor,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.group_roles import GROUP_ROLE_ACTIONS
 from workos_tui.resources.role_assignments import GROUP_LINK, MEMBERSHIP_LINK
-from workos_tui.resources.scoped import SCOPED_KEY, KeyedSource, split_key
+from workos_tui.resources.scoped import SCOPED_KEY, SEPARATOR, KeyedSource, fan_out, split_key
 from workos_tui.resources.sources import PageSource
 
 GROUP_COLUMNS = (
@@ -52,10 +53,14 @@ class GroupForm(GroupCreate):
     organization_id: str = Field(min_length=1, description="The organization of the group.")
 
 
-def _list(workos: Facade, request: ListRequest) -> PageSource:
+def _list_of_organization(workos: Facade, request: ListRequest) -> PageSource:
     organization_id = str(request.filters["organization_id"])
     source = workos.groups.cursor(organization_id, limit=request.limit, order=request.order)
     return KeyedSource(source, organization_id, "id")
+
+
+_list = fan_out(_list_of_organization, "organization_id", lambda w: w.organizations.cursor)
+"""One organization's groups from its row; every organization's from the sidebar."""
 
 
 async def _get(workos: Facade, key: str) -> Item:
@@ -96,8 +101,8 @@ GROUPS = ResourceType(
     key="groups",
     title="Groups",
     singular="group",
+    aliases=("group",),
     description="Groups of an organization's members; roles given to a group apply to them.",
-    top_level=False,
     scope_params=("organization_id",),
     list=_list,
     get=_get,
@@ -114,18 +119,26 @@ GROUPS = ResourceType(
         Related("Organization", "organizations", "id", lambda g: g.organization_id),
         GROUP_LINK,
     ),
-    actions=(Action("add_member", "Add a member", _add_member, input_model=GroupMemberAdd),),
+    actions=(
+        Action("add_member", "Add a member", _add_member, input_model=GroupMemberAdd),
+        *GROUP_ROLE_ACTIONS,
+    ),
     id_field=SCOPED_KEY,
     name_field="name",
 )
 
 
 def _list_members(workos: Facade, request: ListRequest) -> PageSource:
-    org, group = split_key(str(request.filters["group"]))
-    source: PageSource = workos.groups.members_cursor(
-        org, group, limit=request.limit, order=request.order
-    )
-    return source
+    group_key = str(request.filters["group"])
+    org, group = split_key(group_key)
+    source = workos.groups.members_cursor(org, group, limit=request.limit, order=request.order)
+    return KeyedSource(source, group_key, "id")
+
+
+async def _remove_member(workos: Facade, key: str) -> None:
+    """Rows are keyed ``organization/group/membership``."""
+    group_key, _, membership_id = key.rpartition(SEPARATOR)
+    await workos.groups.remove_member(*split_key(group_key), membership_id)
 
 
 GROUP_MEMBERS = ResourceType(
@@ -135,6 +148,7 @@ GROUP_MEMBERS = ResourceType(
     top_level=False,
     scope_params=("group",),
     list=_list_members,
+    delete=_remove_member,
     columns=(
         Column("user_id", "User", width=30),
         Column("status", "Status", width=9),
@@ -147,6 +161,7 @@ GROUP_MEMBERS = ResourceType(
         Related("Groups", "membership_groups", "organization_membership_id", lambda m: m.id),
         MEMBERSHIP_LINK,
     ),
+    id_field=SCOPED_KEY,
     name_field="id",
 )
 

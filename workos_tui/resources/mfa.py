@@ -1,9 +1,9 @@
 """MFA factors: a user's enrolled factors (listed under the user), fetched, enrolled and
 deleted through ``/auth/factors``; a user's email change.
 
-``USER_AUTH_FACTORS`` is nested under a user (scope ``user_id``). ``CHANGE_EMAIL`` is an action
-for a user's screen: it sends the one-time code to the new address (confirming needs the code
-the user received, which the console never sees).
+``USER_AUTH_FACTORS`` is nested under a user (scope ``user_id``, the user's "MFA factors").
+``CHANGE_EMAIL`` is the user row's action: it sends the one-time code to the new address
+(confirming needs the code the user received, which the console never sees).
 """
 
 from __future__ import annotations
@@ -11,17 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
-from workos_tui.api.models.magic_auth import EmailChangeSend
 from workos_tui.api.models.mfa import AuthenticationFactorEnroll
 from workos_tui.resources.base import (
-    Action,
     Column,
     DetailField,
     DetailSection,
-    Facade,
-    Item,
     ResourceType,
     scoped_cursor,
     service_create,
@@ -29,6 +23,7 @@ from workos_tui.resources.base import (
     service_get,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.user_actions import CHANGE_EMAIL as USER_CHANGE_EMAIL
 
 
 def _prefill(scope: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -82,16 +77,5 @@ USER_AUTH_FACTORS = ResourceType(
 )
 
 
-async def _send_email_change(workos: Facade, item: Any, form: BaseModel | None) -> Item | None:
-    assert isinstance(form, EmailChangeSend)
-    change: Item = await workos.email_changes.send(item.id, form.new_email)
-    return change
-
-
-CHANGE_EMAIL = Action(
-    "change_email",
-    "Change email (sends a code to the new address)",
-    _send_email_change,
-    input_model=EmailChangeSend,
-    mutates=False,
-)
+CHANGE_EMAIL = USER_CHANGE_EMAIL
+"""The user row's action (``user_actions``): it sends the one-time code to the new address."""

@@ -7,6 +7,11 @@ from collections.abc import Iterable, Iterator
 from workos_tui.resources.base import Related, ResourceType
 
 
+def jump_name(name: str) -> str:
+    """How ``:`` compares names: ``:api-keys``, ``:api_keys`` and ``:API-Keys`` are one."""
+    return name.strip().lower().replace("-", "_")
+
+
 class ResourceRegistry:
     """Resource types by key, with lookup by any of their ``:`` jump names."""
 
@@ -22,7 +27,7 @@ class ResourceRegistry:
             raise ValueError(f"resource {resource.key!r} is declared twice")
         self._by_key[resource.key] = resource
         for name in resource.jump_names:
-            self._by_name.setdefault(name.lower(), resource)
+            self._by_name.setdefault(jump_name(name), resource)
 
     def add_related(self, key: str, related: Iterable[Related]) -> None:
         """Add related resources to ``key`` (areas declared elsewhere link themselves in)."""
@@ -58,7 +63,7 @@ class ResourceRegistry:
 
     def resolve(self, name: str) -> ResourceType | None:
         """Find a resource by key or alias; a unique prefix also matches (``:org`` → orgs)."""
-        wanted = name.strip().lower()
+        wanted = jump_name(name)
         if not wanted:
             return None
         if wanted in self._by_name:

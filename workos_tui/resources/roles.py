@@ -29,7 +29,14 @@ from workos_tui.resources.base import (
     service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
-from workos_tui.resources.scoped import SCOPED_KEY, keyed_one_shot, split_key
+from workos_tui.resources.scoped import (
+    SCOPED_KEY,
+    SEPARATOR,
+    fan_out,
+    keyed,
+    keyed_one_shot,
+    split_key,
+)
 from workos_tui.resources.sources import OneShotSource, PageSource
 
 ROLE_COLUMNS = (
@@ -176,10 +183,13 @@ ORGANIZATION_ROLES = ResourceType(
     singular="organization role",
     aliases=("org_roles", "custom_roles"),
     description="Roles that apply to one organization: the environment's and its custom roles.",
-    top_level=False,
     scope_params=("organization_id",),
     supports_order=False,
-    list=keyed_one_shot("organization_id", "slug", _list_org_roles),
+    list=fan_out(
+        keyed_one_shot("organization_id", "slug", _list_org_roles),
+        "organization_id",
+        lambda w: w.organizations.cursor,
+    ),
     get=_get_org_role,
     create=_create_org_role,
     update=_update_org_role,
@@ -216,9 +226,24 @@ def _list_role_permissions(workos: Facade, request: ListRequest) -> PageSource:
         else:
             role = await workos.roles.get(key)
         wanted = set(role.permissions)
-        return [p async for p in workos.permissions.iterate(limit=100) if p.slug in wanted]
+        return [
+            keyed(p, key, "slug")
+            async for p in workos.permissions.iterate(limit=100)
+            if p.slug in wanted
+        ]
 
     return OneShotSource(fetch)
+
+
+async def _remove_from_role(workos: Facade, key: str) -> None:
+    """Rows are keyed ``role/permission`` (an organization's role is ``organization/role``)."""
+    role_key, _, permission = key.rpartition(SEPARATOR)
+    if SEPARATOR in role_key:
+        await workos.organization_roles.remove_permission(*split_key(role_key), permission)
+        return
+    role = await workos.roles.get(role_key)
+    kept = [slug for slug in role.permissions if slug != permission]
+    await workos.roles.set_permissions(role_key, kept)
 
 
 ROLE_PERMISSIONS = ResourceType(
@@ -229,12 +254,13 @@ ROLE_PERMISSIONS = ResourceType(
     scope_params=("role_slug",),
     supports_order=False,
     list=_list_role_permissions,
+    delete=_remove_from_role,
     columns=(
         Column("slug", "Slug", width=24),
         Column("name", "Name", width=28),
         Column("resource_type_slug", "Resource type", width=16),
     ),
     related=(Related("Permission", "permissions", "slug", _slug),),
-    id_field="slug",
+    id_field=SCOPED_KEY,
     name_field="slug",
 )

@@ -15,6 +15,7 @@ from workos_tui.resources.base import (
     Related,
     ResourceType,
     api_model,
+    lookup_or_list,
     scoped_cursor,
     service_create,
     service_cursor,
@@ -24,6 +25,7 @@ from workos_tui.resources.base import (
 )
 from workos_tui.resources.formatting import format_short_timestamp, format_timestamp
 from workos_tui.resources.sources import OneShotSource, PageSource
+from workos_tui.resources.user_actions import SESSION_ACTIONS
 
 
 def _id(item: Any) -> str | None:
@@ -40,7 +42,11 @@ USERS = ResourceType(
     singular="user",
     aliases=("user", "people"),
     description="AuthKit users.",
-    list=service_cursor(lambda w: w.users.cursor),
+    list=lookup_or_list(
+        service_cursor(lambda w: w.users.cursor),
+        "external_id",
+        lambda w: w.users.get_by_external_id,
+    ),
     get=service_get(lambda w: w.users.get),
     create=service_create(lambda w: w.users.create),
     update=service_update(lambda w: w.users.update),
@@ -126,6 +132,7 @@ SESSIONS = ResourceType(
         ),
     ),
     related=(Related("User", "users", "id", _user_id),),
+    actions=SESSION_ACTIONS,
 )
 
 

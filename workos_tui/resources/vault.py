@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pydantic import BaseModel
+
 from workos_tui.resources.base import (
+    Action,
     Column,
     DetailField,
     DetailSection,
     Facade,
+    Filter,
+    LazyModel,
     ListRequest,
     Related,
     ResourceType,
     api_model,
+    field_value,
+    lookup_or_list,
     service_create,
     service_cursor,
     service_delete,
@@ -34,13 +41,39 @@ def _edit_prefill(description: Any) -> Mapping[str, Any]:
     return {"version_check": getattr(metadata, "version_id", None)}
 
 
+async def _rekey(workos: Facade, _item: Any, form: BaseModel | None) -> BaseModel:
+    from workos_tui.resources.action_forms import DataKeyRekey
+    from workos_tui.resources.results import ActionResult, plain, secret
+
+    assert isinstance(form, DataKeyRekey)
+    context = {"organization_id": form.organization_id}
+    key = await workos.vault.rekey(form.encrypted_keys, context)
+    return ActionResult(
+        title="Data key re-encrypted",
+        entries=(
+            plain("Key id", key.id),
+            plain("Context", key.context or context),
+            plain("Encrypted keys", key.encrypted_keys),
+            secret("Data key", key.data_key),
+        ),
+        note="Store the new encrypted keys beside the ciphertext; the data key stays the same.",
+    )
+
+
+def _rekey_prefill(item: Any) -> Mapping[str, Any]:
+    context = field_value(item, "metadata.context") or field_value(item, "context") or {}
+    return {"organization_id": context.get("organization_id", "")} if context else {}
+
+
 VAULT_OBJECTS = ResourceType(
     key="vault",
     title="Vault",
     singular="vault object",
     aliases=("kv", "secrets", "vault_objects"),
     description="Encrypted key/value objects; values are shown only when revealed.",
-    list=service_cursor(lambda w: w.vault.cursor),
+    list=lookup_or_list(
+        service_cursor(lambda w: w.vault.cursor), "name", lambda w: w.vault.read_by_name
+    ),
     get=service_get(lambda w: w.vault.read),
     create=service_create(lambda w: w.vault.create),
     update=service_update(lambda w: w.vault.update),
@@ -55,7 +88,18 @@ VAULT_OBJECTS = ResourceType(
         Column("updated_at", "Updated (UTC)", width=17, formatter=format_short_timestamp),
     ),
     search_param="search",
+    filters=(Filter("name", "Name", placeholder="exact name (looks up one)"),),
     secret_fields=("value",),
+    actions=(
+        Action(
+            "rekey",
+            "Re-key a data key under another context",
+            _rekey,
+            input_model=LazyModel("workos_tui.resources.action_forms", "DataKeyRekey"),
+            prefill=_rekey_prefill,
+            mutates=False,
+        ),
+    ),
     sections=(
         DetailSection(
             "Object",
