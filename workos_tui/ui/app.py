@@ -71,6 +71,7 @@ class WorkOSConsole(App[None]):
         STYLES / "resource.tcss",
         STYLES / "dialogs.tcss",
         STYLES / "api_console.tcss",
+        STYLES / "views.tcss",
     ]
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {console_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"

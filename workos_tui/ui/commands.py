@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workos_tui.ui.panels import PANELS
+
 if TYPE_CHECKING:
     from workos_tui.api.environment import Environment
     from workos_tui.resources.registry import ResourceRegistry
@@ -54,9 +56,8 @@ class ConsoleCommands(Provider):
         app = cast("PaletteHost", self.app)
         commands: list[PaletteCommand] = []
         for key, title in app.area_titles():
-            commands.append(
-                PaletteCommand(f"{title}: open", f"Show {title}", partial(app.open_area, key))
-            )
+            name = (PANELS[key].command if key in PANELS else "") or f"{title}: open"
+            commands.append(PaletteCommand(name, f"Show {title}", partial(app.open_area, key)))
         for resource in app.registry.top_level():
             if resource.create is not None and not app.environment.read_only:
                 commands.append(

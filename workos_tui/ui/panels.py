@@ -15,6 +15,8 @@ class Panel:
     title: str
     build: Callable[[ConsoleContext, str], Widget]
     aliases: tuple[str, ...] = ()
+    command: str = ""
+    """The palette command that opens it ("Area: verb"); empty gives "<title>: open"."""
 
 
 def _vault_crypto(context: ConsoleContext, widget_id: str) -> Widget:
@@ -29,9 +31,45 @@ def _api_console(context: ConsoleContext, widget_id: str) -> Widget:
     return ApiConsole(context, id=widget_id)
 
 
+def _webhook_verify(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.webhook_verify import WebhookVerifyView
+
+    return WebhookVerifyView(context, id=widget_id)
+
+
+def _session_inspector(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.session_inspector import SessionInspectorView
+
+    return SessionInspectorView(context, id=widget_id)
+
+
+def _test_sign_in(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.test_sign_in import TestSignInView
+
+    return TestSignInView(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
+    "tool-webhook-verify": Panel(
+        "Webhook verifier",
+        _webhook_verify,
+        aliases=("webhook-verify", "verify-webhook", "webhook-verifier", "signature"),
+        command="Tools: verify a webhook",
+    ),
+    "tool-session": Panel(
+        "Session inspector",
+        _session_inspector,
+        aliases=("session", "session-inspector", "wos-session", "cookie"),
+        command="Tools: inspect a sealed session",
+    ),
+    "tool-test-sign-in": Panel(
+        "Test sign-in",
+        _test_sign_in,
+        aliases=("test-sign-in", "sign-in", "signin", "pkce"),
+        command="Tools: test a sign-in",
+    ),
 }
 
 
