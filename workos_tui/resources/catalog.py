@@ -54,6 +54,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "workos_tui.resources.connect",
     "workos_tui.resources.pipes",
     "workos_tui.resources.mfa",
+    "workos_tui.resources.access",
 )
 """More areas, declared the same way, loaded after the first screen is up (they import their
 models, which costs start-up time nobody needs before the first rows)."""
@@ -61,6 +62,8 @@ models, which costs start-up time nobody needs before the first rows)."""
 RELATED_EXPORTS: Mapping[str, str] = {
     "ORGANIZATION_RELATED": "organizations",
     "USER_RELATED": "users",
+    "MEMBERSHIP_RELATED": "memberships",
+    "RESOURCE_RELATED": "authorization_resources",
 }
 """Module-level tuples of :class:`Related` that link an extension into a core area."""
 

@@ -177,3 +177,8 @@ MEMBERSHIP_GROUPS = ResourceType(
     related=(Related("Organization", "organizations", "id", lambda g: g.organization_id),),
     name_field="name",
 )
+
+
+MEMBERSHIP_RELATED = (
+    Related("Groups", "membership_groups", "organization_membership_id", lambda m: m.id),
+)

@@ -22,6 +22,7 @@ from workos_tui.resources.base import (
     service_update,
 )
 from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
+from workos_tui.resources.membership_actions import MEMBERSHIP_ACTIONS
 
 MEMBERSHIP_STATUSES = ("active", "inactive", "pending")
 
@@ -101,6 +102,7 @@ MEMBERSHIPS = ResourceType(
             service_action(lambda w: w.organization_memberships.reactivate),
             applies=lambda m: getattr(m, "status", None) == "inactive",
         ),
+        *MEMBERSHIP_ACTIONS,
     ),
     name_field="id",
 )

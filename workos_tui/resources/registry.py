@@ -7,6 +7,11 @@ from collections.abc import Iterable, Iterator
 from workos_tui.resources.base import Related, ResourceType
 
 
+def _same(one: Related, other: Related) -> bool:
+    """Two links open the same list (a resource's children and its parent do not)."""
+    return one.target == other.target and one.param == other.param
+
+
 def jump_name(name: str) -> str:
     """How ``:`` compares names: ``:api-keys``, ``:api_keys`` and ``:API-Keys`` are one."""
     return name.strip().lower().replace("-", "_")
@@ -33,7 +38,7 @@ class ResourceRegistry:
         """Add related resources to ``key`` (areas declared elsewhere link themselves in)."""
         extra = self._extra_related.setdefault(key, [])
         for link in related:
-            if all(existing.target != link.target for existing in extra):
+            if not any(_same(existing, link) for existing in extra):
                 extra.append(link)
 
     def related_for(self, resource: ResourceType) -> tuple[Related, ...]:
@@ -42,7 +47,7 @@ class ResourceRegistry:
         extra = [
             link
             for link in self._extra_related.get(resource.key, ())
-            if all(existing.target != link.target for existing in own)
+            if not any(_same(existing, link) for existing in own)
         ]
         return (*own, *extra)
 

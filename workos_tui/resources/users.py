@@ -25,7 +25,7 @@ from workos_tui.resources.base import (
 )
 from workos_tui.resources.formatting import format_short_timestamp, format_timestamp
 from workos_tui.resources.sources import OneShotSource, PageSource
-from workos_tui.resources.user_actions import SESSION_ACTIONS
+from workos_tui.resources.user_actions import SESSION_ACTIONS, USER_ACTIONS
 
 
 def _id(item: Any) -> str | None:
@@ -63,6 +63,7 @@ USERS = ResourceType(
     filters=(
         Filter("email", "Email", placeholder="exact email"),
         Filter("organization_id", "Organization", placeholder="organization id (org_…)"),
+        Filter("external_id", "External ID", placeholder="your id for them (looks up one)"),
     ),
     sections=(
         DetailSection(
@@ -93,7 +94,9 @@ USERS = ResourceType(
         Related("Identities", "identities", "user_id", _id),
         Related("Sessions", "sessions", "user_id", _id),
         Related("Invitations", "invitations", "email", lambda user: user.email),
+        Related("MFA factors", "auth_factors", "user_id", _id),
     ),
+    actions=USER_ACTIONS,
     name_field="email",
     dashboard_path="users/{id}",
 )
