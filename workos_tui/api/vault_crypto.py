@@ -21,6 +21,7 @@ from workos_tui.api.vault_envelope import (
     HEADER_SIZE,
     KEY_SIZE,
     NONCE_SIZE,
+    SMALL_VALUE_BYTES,
     BytesLike,
     VaultCryptoError,
     VaultDecryptionError,
@@ -31,10 +32,14 @@ from workos_tui.api.vault_envelope import (
     b64encode,
     decode_leb128_u32,
     encode_text,
+    key_prefix,
+    new_aead,
+    open_small,
     open_text,
     parse_envelope,
     parse_header,
     seal,
+    seal_small,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +63,7 @@ _DECRYPT_CHUNK_CHARS = 1 << 18
 _DECRYPT_STREAM_THRESHOLD = 4 << 20
 _MAX_CACHE_ENTRIES: Final = 256
 _BUFFER_GRANULE: Final = 1 << 16
+_SMALL_CHARS: Final = SMALL_VALUE_BYTES // 4  # characters whose UTF-8 surely fits
 _PROBE_CHARS: Final = 88  # 66 bytes: the header, a 5-byte LEB128 and the foreign-layout probes
 
 
@@ -81,9 +87,26 @@ class DataKeySource(Protocol):
 
 @dataclass(slots=True)
 class _CachedKey:
+    """A data key, its blob and, made on first use, the cipher object reused for every small
+    value sealed or opened under it while it is cached."""
+
     key: bytes = field(repr=False)
     encrypted_keys: bytes = field(repr=False)
     expires_at: float
+    _aead: Any = field(default=None, repr=False)
+    _prefix: bytes | None = field(default=None, repr=False)
+
+    @property
+    def aead(self) -> Any:
+        if self._aead is None:
+            self._aead = new_aead(self.key)
+        return self._aead
+
+    @property
+    def prefix(self) -> bytes:
+        if self._prefix is None:
+            self._prefix = key_prefix(self.encrypted_keys)
+        return self._prefix
 
 
 class _NotStrictBase64(Exception):
@@ -162,6 +185,9 @@ class VaultCrypto:
         nonce = bytes(self._nonce_source(NONCE_SIZE))
         if len(nonce) != NONCE_SIZE:
             raise VaultCryptoError(f"the nonce source returned {len(nonce)} bytes, not 12")
+        if len(plaintext) <= _SMALL_CHARS:  # at most SMALL_VALUE_BYTES of UTF-8
+            data = encode_text(plaintext, "plaintext")
+            return seal_small(entry.aead, nonce, aad, entry.prefix, data)
         return seal(
             entry.key,
             nonce,
@@ -173,9 +199,10 @@ class VaultCrypto:
         )
 
     async def _key_for_context(self, context: Mapping[str, str]) -> _CachedKey:
-        cache_key = tuple(sorted(context.items()))
-        now = self._clock()
+        now = 0.0
         if self._ttl > 0:
+            cache_key = tuple(sorted(context.items()))
+            now = self._clock()
             hit = self._by_context.get(cache_key)
             if hit is not None and hit.expires_at > now:
                 return hit
@@ -212,11 +239,15 @@ class VaultCrypto:
                 known = exc.known  # not canonical base64: use the lenient whole-value path
         envelope = parse_envelope(b64decode(ciphertext))
         if known is not None and known[0] == envelope.encrypted_keys:
-            key = known[1]
+            entry = _CachedKey(known[1], known[0], 0.0)
         else:
-            key = await self._key_for_blob(envelope.encrypted_keys)
+            entry = await self._key_for_blob(envelope.encrypted_keys)
         body = envelope.ciphertext
-        return open_text(key, envelope.nonce, envelope.tag, aad, (body,), len(body), self._borrow)
+        if len(body) <= SMALL_VALUE_BYTES:
+            return open_small(entry.aead, envelope, aad)
+        return open_text(
+            entry.key, envelope.nonce, envelope.tag, aad, (body,), len(body), self._borrow
+        )
 
     async def _decrypt_streaming(self, text: str, aad: bytes | None) -> str:
         # Decode just enough of the front to read the blob, then decode the rest in chunks.
@@ -234,24 +265,25 @@ class VaultCrypto:
             raise _NotStrictBase64 from None
         total = len(text) // 4 * 3 - text[-2:].count("=")
         nonce, tag, blob, offset = parse_header(head, total)
-        key = await self._key_for_blob(blob)
+        key = (await self._key_for_blob(blob)).key
         chunks = _strict_chunks(memoryview(head)[offset:], text, head_chars)
         try:
             return open_text(key, nonce, tag, aad, chunks, total - offset, self._borrow)
         except _NotStrictBase64:
             raise _NotStrictBase64((blob, key)) from None
 
-    async def _key_for_blob(self, blob: bytes) -> bytes:
-        now = self._clock()
+    async def _key_for_blob(self, blob: bytes) -> _CachedKey:
+        now = 0.0
         if self._ttl > 0:
+            now = self._clock()
             hit = self._by_blob.get(blob)
             if hit is not None and hit.expires_at > now:
-                return hit.key
+                return hit
         data_key = await self._source.decrypt_data_key(b64encode(blob))
-        key = _key_bytes(data_key)
+        entry = _CachedKey(_key_bytes(data_key), blob, now + self._ttl)
         if self._ttl > 0:
-            self._store(self._by_blob, blob, _CachedKey(key, blob, now + self._ttl), now)
-        return key
+            self._store(self._by_blob, blob, entry, now)
+        return entry
 
     # ----------------------------------------------------------------------------- helpers
 

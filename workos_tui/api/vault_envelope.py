@@ -32,6 +32,7 @@ __all__ = [
     "KEY_SIZE",
     "MAX_LEB128_U32_BYTES",
     "NONCE_SIZE",
+    "SMALL_VALUE_BYTES",
     "TAG_SIZE",
     "U32_MAX",
     "Envelope",
@@ -48,10 +49,14 @@ __all__ = [
     "detect_foreign_layout",
     "encode_leb128_u32",
     "encode_text",
+    "key_prefix",
+    "new_aead",
+    "open_small",
     "open_text",
     "parse_envelope",
     "parse_header",
     "seal",
+    "seal_small",
 ]
 
 NONCE_SIZE: Final = 12
@@ -321,6 +326,12 @@ def _raise_if_foreign(data: BytesLike) -> None:
 # ------------------------------------------------------------------------------- AES-256-GCM
 
 _crypto: Any = None
+_aesgcm: Any = None
+
+SMALL_VALUE_BYTES: Final = 256 << 10
+"""Up to this size a value is sealed and opened in one AES-GCM call (``AESGCM``): a handful of
+copies of a small value cost less than setting up a streaming cipher context. Larger values are
+streamed through a reusable buffer (:func:`seal`, :func:`open_text`)."""
 
 
 def _ciphers() -> Any:
@@ -332,6 +343,60 @@ def _ciphers() -> Any:
 
         _crypto = (Cipher, algorithms.AES, modes.GCM, InvalidTag)
     return _crypto
+
+
+def new_aead(key: bytes) -> Any:
+    """A one-shot AES-256-GCM cipher for ``key`` (``cryptography``'s ``AESGCM``), reusable."""
+    global _aesgcm
+    if _aesgcm is None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        _aesgcm = AESGCM
+    return _aesgcm(key)
+
+
+def key_prefix(blob: bytes) -> bytes:
+    """``LEB128(len(blob)) | blob``: the part of an envelope fixed by the data key."""
+    return encode_leb128_u32(len(blob)) + blob
+
+
+def seal_small(aead: Any, nonce: bytes, aad: bytes | None, prefix: bytes, data: bytes) -> str:
+    """Encrypt a small value in one call: ``base64(nonce | tag | prefix | ciphertext)``."""
+    sealed = memoryview(aead.encrypt(nonce, data, aad))  # ciphertext ‖ tag
+    body = len(sealed) - TAG_SIZE
+    return b64encode(b"".join((nonce, sealed[body:], prefix, sealed[:body])))
+
+
+def open_small(aead: Any, envelope: Envelope, aad: bytes | None) -> str:
+    """Decrypt a small parsed envelope in one call and return its UTF-8 text."""
+    _, _, _, invalid_tag = _ciphers()
+    try:
+        plain = aead.decrypt(envelope.nonce, b"".join((envelope.ciphertext, envelope.tag)), aad)
+    except invalid_tag:
+        raise _tag_error(aad) from None
+    try:
+        return str(plain, "utf-8")
+    except UnicodeDecodeError as exc:
+        raise _not_text(exc) from None
+
+
+def _tag_error(aad: bytes | None) -> VaultDecryptionError:
+    hint = (
+        "the associated data differs from the one used to encrypt"
+        if aad
+        else "the value was encrypted with associated data and none was given"
+    )
+    return VaultDecryptionError(
+        "Vault decryption failed: the AES-GCM tag does not verify. The nonce, tag or "
+        f"ciphertext was modified, the data key is wrong, or {hint}."
+    )
+
+
+def _not_text(exc: UnicodeDecodeError) -> VaultFormatError:
+    return VaultFormatError(
+        f"Vault plaintext is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
+        "it was not written as text"
+    )
 
 
 def encode_text(text: str, what: str) -> bytes:
@@ -420,22 +485,11 @@ def open_text(
             try:
                 decryptor.finalize()
             except invalid_tag:
-                hint = (
-                    "the associated data differs from the one used to encrypt"
-                    if aad
-                    else "the value was encrypted with associated data and none was given"
-                )
-                raise VaultDecryptionError(
-                    "Vault decryption failed: the AES-GCM tag does not verify. The nonce, tag or "
-                    f"ciphertext was modified, the data key is wrong, or {hint}."
-                ) from None
+                raise _tag_error(aad) from None
             try:
                 return str(view[:position], "utf-8")
             except UnicodeDecodeError as exc:
-                raise VaultFormatError(
-                    f"Vault plaintext is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
-                    "it was not written as text"
-                ) from None
+                raise _not_text(exc) from None
         finally:
             for start in range(0, position, len(_ZEROS)):
                 end = min(position, start + len(_ZEROS))
