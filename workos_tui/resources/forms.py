@@ -12,14 +12,20 @@ import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, SecretStr
 from pydantic import ValidationError as PydanticValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
+
+from workos_tui.api.models.common import TEXT_MAX_LENGTH
 
 FieldKind = Literal["text", "secret", "integer", "number", "bool", "choice", "list", "json"]
 RawValue = str | bool
+
+STRUCTURED_MAX_LENGTH = 65_536
+"""The longest list or JSON input (metadata's 50 keys of 600 characters fit)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,12 @@ class FieldSpec:
     description: str = ""
     choices: tuple[str, ...] = ()
     default: Any = None
+    max_length: int = TEXT_MAX_LENGTH
+    """The longest input accepted, in characters (the model's bound, else a generous one)."""
+    min_length: int = 0
+    empty: Any = None
+    """What an emptied field sends in an edit: ``[]`` for a list; ``None`` (leave unchanged,
+    or ``null`` where the model lists the field as clearable) otherwise."""
 
     def to_text(self, value: Any) -> RawValue:
         """The text (or bool) a form widget shows for a current value."""
@@ -55,6 +67,8 @@ class FieldSpec:
         text = str(raw).strip()
         if text == "":
             return None
+        if len(text) > self.max_length:
+            raise ValueError(f"too long: {len(text):,} characters (at most {self.max_length:,})")
         if self.kind == "list":
             return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
         if self.kind == "json":
@@ -91,6 +105,8 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
 
 def _kind_of(annotation: Any) -> tuple[FieldKind, tuple[str, ...]]:
     origin = get_origin(annotation)
+    if origin is Annotated:
+        return _kind_of(get_args(annotation)[0])
     if origin is Literal:
         return "choice", tuple(str(arg) for arg in get_args(annotation))
     if isinstance(annotation, type):
@@ -125,6 +141,24 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def _constraint(info: FieldInfo, annotation: Any, attribute: str) -> int | None:
+    """A length bound declared on the field or inside its (optional) annotated type."""
+    sources = list(info.metadata)
+    if get_origin(annotation) is Annotated:
+        sources.extend(get_args(annotation)[1:])
+    for source in sources:
+        value = getattr(source, attribute, None)
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def _is_list(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        return _is_list(get_args(annotation)[0])
+    return get_origin(annotation) in (list, tuple, set, frozenset, Sequence)
+
+
 def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
     """One :class:`FieldSpec` per field of an input model, in declaration order."""
     specs: list[FieldSpec] = []
@@ -132,6 +166,8 @@ def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
         annotation, optional = _unwrap_optional(info.annotation)
         kind, choices = _kind_of(annotation)
         default = None if info.is_required() else info.get_default(call_default_factory=True)
+        textual = kind in ("text", "secret", "integer", "number")
+        declared_max = _constraint(info, annotation, "max_length") if textual else None
         specs.append(
             FieldSpec(
                 name=name,
@@ -141,6 +177,9 @@ def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
                 description=info.description or "",
                 choices=choices,
                 default=default,
+                max_length=declared_max or (TEXT_MAX_LENGTH if textual else STRUCTURED_MAX_LENGTH),
+                min_length=(_constraint(info, annotation, "min_length") or 0) if textual else 0,
+                empty=[] if _is_list(annotation) else None,
             )
         )
     return specs
@@ -160,9 +199,17 @@ def collect_values(
     raw: Mapping[str, RawValue],
     *,
     only: set[str] | None = None,
+    cleared: set[str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The typed values of the form's fields (``only`` those), and per-field errors.
+
+    ``cleared`` names fields the user emptied in an edit form: a list becomes ``[]``, a field
+    the model may clear (``clearable_fields``) is sent as ``null``, a field that must have a
+    value is an error, and any other is an error that says the API cannot clear it.
+    """
     data: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    clearable: frozenset[str] = getattr(model, "clearable_fields", frozenset())
     for spec in form_fields(model):
         if spec.name not in raw or (only is not None and spec.name not in only):
             continue
@@ -174,9 +221,37 @@ def collect_values(
         if value is None and spec.kind != "bool":
             if spec.required:
                 errors[spec.name] = "required"
+            elif cleared is not None and spec.name in cleared:
+                _clear(spec, clearable, data, errors)
             continue
         data[spec.name] = value
     return data, errors
+
+
+def _clear(
+    spec: FieldSpec, clearable: frozenset[str], data: dict[str, Any], errors: dict[str, str]
+) -> None:
+    if spec.min_length > 0:
+        errors[spec.name] = "required: it cannot be empty"
+    elif spec.name in clearable:
+        data[spec.name] = None
+    elif spec.empty is not None:
+        data[spec.name] = spec.empty
+    else:
+        errors[spec.name] = "the API cannot clear this field: enter a value, or undo the change"
+
+
+def emptied_fields(
+    specs: Sequence[FieldSpec], initial: Mapping[str, RawValue], raw: Mapping[str, RawValue]
+) -> set[str]:
+    """Fields that had a value when the form opened and are empty now."""
+    return {
+        spec.name
+        for spec in specs
+        if spec.kind != "bool"
+        and str(initial.get(spec.name, "")).strip()
+        and not str(raw.get(spec.name, "")).strip()
+    }
 
 
 def parse_form(
@@ -184,9 +259,11 @@ def parse_form(
     raw: Mapping[str, RawValue],
     *,
     only: set[str] | None = None,
+    cleared: set[str] | None = None,
 ) -> FormResult:
-    """Validate the form's raw values with the model; ``only`` limits to changed fields."""
-    data, errors = collect_values(model, raw, only=only)
+    """Validate the form's raw values with the model; ``only`` limits to changed fields,
+    ``cleared`` names those emptied in an edit (see :func:`collect_values`)."""
+    data, errors = collect_values(model, raw, only=only, cleared=cleared)
     if errors:
         return FormResult(None, errors, data)
     try:

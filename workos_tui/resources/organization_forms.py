@@ -21,6 +21,8 @@ from workos_tui.api.models.common import (
     METADATA_DESCRIPTION,
     METADATA_MAX_KEYS,
     Metadata,
+    Name,
+    Text,
 )
 from workos_tui.api.models.organizations import (
     DomainDataState,
@@ -72,7 +74,7 @@ class OrganizationCreateForm(BaseModel):
 
     server_error_fields: ClassVar[Mapping[str, str]] = DOMAIN_ERRORS
 
-    name: str = Field(min_length=1, description="The name of the organization.")
+    name: Name = Field(min_length=1, description="The name of the organization.")
     domains: list[str] | None = Field(default=None, description=DOMAINS_DESCRIPTION)
     domain_state: DomainDataState = Field(
         default="pending", title="Domain state", description=STATE_DESCRIPTION
@@ -109,8 +111,9 @@ class OrganizationUpdateForm(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     server_error_fields: ClassVar[Mapping[str, str]] = DOMAIN_ERRORS
+    clearable_fields: ClassVar[frozenset[str]] = OrganizationUpdate.clearable_fields
 
-    name: str | None = Field(
+    name: Name | None = Field(
         default=None, min_length=1, description="The name of the organization."
     )
     domains: list[str] | None = Field(
@@ -124,7 +127,7 @@ class OrganizationUpdateForm(BaseModel):
         default=None,
         description="Whether profiles from outside the organization's domains may sign in.",
     )
-    stripe_customer_id: str | None = Field(
+    stripe_customer_id: Text | None = Field(
         default=None, description="The Stripe customer ID associated with the organization."
     )
     external_id: str | None = Field(

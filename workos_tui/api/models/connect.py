@@ -7,6 +7,7 @@ from typing import Literal, Self
 from pydantic import Field, SecretStr, model_validator
 
 from .base import InputModel, WorkOSModel, empty_list
+from .common import Name, Text
 
 ApplicationType = Literal["oauth", "m2m"]
 RegistrationType = Literal["dynamic", "authenticated"]
@@ -71,9 +72,9 @@ class ConnectRedirectUriInput(InputModel):
 class ConnectApplicationCreate(InputModel):
     """Create a Connect application (OAuth, or machine-to-machine with an organization)."""
 
-    name: str = Field(min_length=1, description="The name of the application.")
+    name: Name = Field(min_length=1, description="The name of the application.")
     application_type: ApplicationType = Field(description="oauth or m2m (machine-to-machine).")
-    description: str | None = Field(default=None, description="A description of the app.")
+    description: Text | None = Field(default=None, description="A description of the app.")
     scopes: list[str] | None = Field(default=None, description="The OAuth scopes granted.")
     redirect_uris: list[ConnectRedirectUriInput] | None = Field(
         default=None, description="Redirect URIs (OAuth only)."
@@ -104,8 +105,8 @@ class ConnectApplicationUpdate(InputModel):
 
     clearable_fields = frozenset({"description"})
 
-    name: str | None = Field(default=None, min_length=1, description="The application's name.")
-    description: str | None = Field(default=None, description="A description of the app.")
+    name: Name | None = Field(default=None, min_length=1, description="The application's name.")
+    description: Text | None = Field(default=None, description="A description of the app.")
     scopes: list[str] | None = Field(default=None, description="The OAuth scopes granted.")
     redirect_uris: list[ConnectRedirectUriInput] | None = Field(
         default=None, description="Redirect URIs (OAuth applications only)."

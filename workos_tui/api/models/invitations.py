@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel
+from .common import Email
 
 InvitationState = Literal["pending", "accepted", "expired", "revoked"]
 InvitationLocale = Literal[
@@ -126,7 +127,7 @@ class Invitation(WorkOSModel):
 class InvitationSend(InputModel):
     """Invite someone by email."""
 
-    email: str = Field(min_length=3, description="The email address of the recipient.")
+    email: Email = Field(min_length=3, description="The email address of the recipient.")
     organization_id: str | None = Field(
         default=None, description="The organization the recipient will join."
     )

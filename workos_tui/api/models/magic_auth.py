@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel
+from .common import Email
 from .users import User
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -28,7 +29,9 @@ class MagicAuth(WorkOSModel):
 class MagicAuthCreate(InputModel):
     """Create (and email) a Magic Auth code."""
 
-    email: str = Field(pattern=EMAIL_PATTERN, description="The email address to send the code to.")
+    email: Email = Field(
+        pattern=EMAIL_PATTERN, description="The email address to send the code to."
+    )
     invitation_token: SecretStr | None = Field(
         default=None, description="An invitation token to accept when the code is used."
     )
@@ -56,7 +59,7 @@ class EmailChangeConfirmation(WorkOSModel):
 class EmailChangeSend(InputModel):
     """Start changing a user's email address."""
 
-    new_email: str = Field(pattern=EMAIL_PATTERN, description="The new email address.")
+    new_email: Email = Field(pattern=EMAIL_PATTERN, description="The new email address.")
 
 
 class EmailChangeConfirm(InputModel):

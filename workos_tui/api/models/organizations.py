@@ -13,6 +13,8 @@ from .common import (
     METADATA_DESCRIPTION,
     METADATA_MAX_KEYS,
     Metadata,
+    Name,
+    Text,
 )
 
 OrganizationDomainState = Literal["failed", "legacy_verified", "pending", "unverified", "verified"]
@@ -89,7 +91,7 @@ class OrganizationDomainData(InputModel):
 class OrganizationCreate(InputModel):
     """Create an organization."""
 
-    name: str = Field(description="The name of the organization.", min_length=1)
+    name: Name = Field(description="The name of the organization.", min_length=1)
     domain_data: list[OrganizationDomainData] | None = Field(
         default=None,
         description="Domains of the organization, each with its verification state.",
@@ -114,7 +116,7 @@ class OrganizationUpdate(InputModel):
 
     clearable_fields = frozenset({"external_id", "metadata"})
 
-    name: str | None = Field(
+    name: Name | None = Field(
         default=None, min_length=1, description="The name of the organization."
     )
     domain_data: list[OrganizationDomainData] | None = Field(
@@ -125,7 +127,7 @@ class OrganizationUpdate(InputModel):
         default=None,
         description="Whether profiles from outside the organization's domains may sign in.",
     )
-    stripe_customer_id: str | None = Field(
+    stripe_customer_id: Text | None = Field(
         default=None, description="The Stripe customer ID associated with the organization."
     )
     external_id: str | None = Field(

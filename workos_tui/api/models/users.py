@@ -12,7 +12,10 @@ from .common import (
     EXTERNAL_ID_PATTERN,
     METADATA_DESCRIPTION,
     METADATA_MAX_KEYS,
+    Email,
     Metadata,
+    Name,
+    Text,
 )
 
 PasswordHashType = Literal[
@@ -138,10 +141,10 @@ def _check_password_fields(model: UserCreate | UserUpdate) -> None:
 class UserCreate(InputModel):
     """Create a user."""
 
-    email: str = Field(min_length=3, description="The email address of the user.")
-    first_name: str | None = Field(default=None, description="The first name of the user.")
-    last_name: str | None = Field(default=None, description="The last name of the user.")
-    name: str | None = Field(default=None, description="The user's full name.")
+    email: Email = Field(min_length=3, description="The email address of the user.")
+    first_name: Name | None = Field(default=None, description="The first name of the user.")
+    last_name: Name | None = Field(default=None, description="The last name of the user.")
+    name: Name | None = Field(default=None, description="The user's full name.")
     email_verified: bool | None = Field(
         default=None, description="Whether the user's email address is already verified."
     )
@@ -178,10 +181,10 @@ class UserUpdate(InputModel):
 
     clearable_fields = frozenset({"external_id", "metadata", "locale"})
 
-    email: str | None = Field(default=None, min_length=3, description="The email address.")
-    first_name: str | None = Field(default=None, description="The first name of the user.")
-    last_name: str | None = Field(default=None, description="The last name of the user.")
-    name: str | None = Field(default=None, description="The user's full name.")
+    email: Email | None = Field(default=None, min_length=3, description="The email address.")
+    first_name: Name | None = Field(default=None, description="The first name of the user.")
+    last_name: Name | None = Field(default=None, description="The last name of the user.")
+    name: Name | None = Field(default=None, description="The user's full name.")
     email_verified: bool | None = Field(
         default=None, description="Whether the user's email address is verified."
     )
@@ -194,7 +197,9 @@ class UserUpdate(InputModel):
     metadata: Metadata | None = Field(
         default=None, max_length=METADATA_MAX_KEYS, description=METADATA_DESCRIPTION
     )
-    locale: str | None = Field(default=None, description="The user's preferred locale, e.g. en-US.")
+    locale: Text | None = Field(
+        default=None, description="The user's preferred locale, e.g. en-US."
+    )
     password: SecretStr | None = Field(
         default=None, description="A new password. Not together with a password hash."
     )

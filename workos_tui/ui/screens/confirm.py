@@ -10,6 +10,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+SHOWN_MAX = 60
+"""The longest name or title a dialog shows whole; longer ones end in an ellipsis, so the
+dialog's buttons stay on screen."""
+BODY_MAX = 400
+
+
+def shorten(text: str, limit: int = SHOWN_MAX) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when it was longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a yes/no question; dismisses with the answer."""
@@ -25,8 +35,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
-            yield Static(Content(self.body))
+            yield Label(Content(shorten(self.question)), classes="dialog-title")
+            yield Static(Content(shorten(self.body, BODY_MAX)), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes", id="confirm-yes", variant="primary")
                 yield Button("No", id="confirm-no")
@@ -60,11 +70,12 @@ class TypedConfirmScreen(ModalScreen[bool]):
         self.expected = expected
 
     def compose(self) -> ComposeResult:
+        shown = shorten(self.expected)
         with Vertical(classes="dialog dialog-danger"):
-            yield Label(self.question, classes="dialog-title")
-            yield Static(Content(self.body))
-            yield Static(Content.from_markup("Type [b]$name[/b] to confirm:", name=self.expected))
-            yield Input(placeholder=self.expected, id="confirm-typed")
+            yield Label(Content(shorten(self.question)), classes="dialog-title")
+            yield Static(Content(shorten(self.body, BODY_MAX)), classes="dialog-body")
+            yield Static(Content.from_markup("Type [b]$name[/b] to confirm:", name=shown))
+            yield Input(placeholder=shown, id="confirm-typed")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Delete", id="confirm-delete", variant="error", disabled=True)
                 yield Button("Cancel", id="confirm-cancel")

@@ -27,6 +27,7 @@ from workos_tui.resources.forms import (
     RawValue,
     changed_fields,
     diff_changes,
+    emptied_fields,
     form_fields,
     parse_form,
     server_field_errors,
@@ -135,7 +136,10 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         if self.mode == "edit" and not changed:
             self._show_error("Nothing changed.")
             return
-        result = parse_form(self.model, raw, only=changed | required | self.always_send)
+        cleared = emptied_fields(self.specs, self.initial, raw) if self.mode == "edit" else None
+        result = parse_form(
+            self.model, raw, only=changed | required | self.always_send, cleared=cleared
+        )
         self.show_field_errors(result.errors)
         if result.model is None:
             if not any(key in {s.name for s in self.specs} for key in result.errors):

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from workos_tui.resources.forms import RawValue
 
 MUTATIONS = {"create", "edit", "delete", "actions"}
+TYPED_NAME_MAX = 64
+"""A delete is confirmed by typing the name up to this length, by typing the id beyond it."""
 
 
 def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
@@ -203,14 +205,16 @@ class ResourceActions(ResourceShortcuts):
     # ------------------------------------------------------------- delete
 
     def action_delete(self) -> None:
-        from workos_tui.ui.screens.confirm import TypedConfirmScreen
+        from workos_tui.ui.screens.confirm import TypedConfirmScreen, shorten
 
         resource = self.resource
         item = self.selected
         if item is None or resource.delete is None:
             return
-        expected = resource.item_name(item)
         item_id = resource.item_id(item)
+        name = resource.item_name(item)
+        # a name nobody can type (very long, or with control characters): the id confirms
+        expected = name if len(name) <= TYPED_NAME_MAX and name.isprintable() else item_id
 
         def confirmed(ok: bool | None) -> None:
             if ok:
@@ -220,7 +224,8 @@ class ResourceActions(ResourceShortcuts):
         self.app.push_screen(
             TypedConfirmScreen(
                 f"Delete {resource.singular}{production}?",
-                f"This deletes {resource.singular} {item_id}. It cannot be undone.",
+                f"This deletes {resource.singular} {shorten(name)} ({item_id}). "
+                "It cannot be undone.",
                 expected,
             ),
             confirmed,
