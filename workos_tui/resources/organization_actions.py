@@ -8,11 +8,14 @@ modules that show results load when an action runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
 from workos_tui.resources.base import Action, Facade, LazyModel, api_model
+
+PORTAL_LINK_LIFETIME = timedelta(minutes=5)
 
 
 def _organization(organization: Any) -> Mapping[str, Any]:
@@ -25,9 +28,14 @@ async def _portal_link(workos: Facade, organization: Any, form: BaseModel | None
 
     assert isinstance(form, PortalLinkCreate)
     portal = await workos.admin_portal.generate_link(form)
+    expires = datetime.now(UTC) + PORTAL_LINK_LIFETIME  # WorkOS: five minutes after issue
     return ActionResult(
         title=f"Admin Portal link for {getattr(organization, 'name', form.organization)}",
-        entries=(plain("Intent", form.intent or "(any)"), secret("Link", portal.link)),
+        entries=(
+            plain("Intent", form.intent or "(any)"),
+            secret("Link", portal.link),
+            plain("Expires", f"{expires:%H:%M:%S} UTC (5 minutes after it was made)"),
+        ),
         note="Anyone holding the link can configure the organization: share it with its IT admin.",
     )
 
