@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from workos_tui.api.models.audit_logs import AuditLogExportCreate, AuditLogSchemaCreate
+from workos_tui.api.models.audit_logs import (
+    AuditLogActorInput,
+    AuditLogContextInput,
+    AuditLogEventCreate,
+    AuditLogEventInput,
+    AuditLogExportCreate,
+    AuditLogSchemaCreate,
+    AuditLogTargetInput,
+)
 from workos_tui.resources.base import (
     Action,
     Column,
@@ -17,12 +26,14 @@ from workos_tui.resources.base import (
     Item,
     Related,
     ResourceType,
+    field_value,
     scoped_cursor,
     service_create,
     service_cursor,
     service_get,
 )
 from workos_tui.resources.formatting import format_list_of, format_timestamp
+from workos_tui.resources.results import ActionResult, plain, present
 from workos_tui.resources.sources import OneShotSource, PageSource
 
 
@@ -35,6 +46,44 @@ async def _new_schema(workos: Facade, item: Any, form: BaseModel | None) -> Item
             action = candidate
             break
     return action
+
+
+class TestEvent(BaseModel):
+    """An event of this action, to see it land in the organization's audit log."""
+
+    organization_id: str = Field(min_length=1, description="The organization (org_…).")
+    actor_id: str = Field(min_length=1, description="Who did it (an id, e.g. user_…).")
+    actor_type: str = Field(default="user", min_length=1, description="The actor's type.")
+    target_id: str = Field(min_length=1, description="What it was done to (an id).")
+    target_type: str = Field(min_length=1, description="The target's type, e.g. document.")
+    location: str = Field(default="127.0.0.1", min_length=1, description="The actor's IP.")
+
+
+async def _emit_event(workos: Facade, action: Any, form: BaseModel | None) -> BaseModel:
+    assert isinstance(form, TestEvent)
+    event = AuditLogEventInput(
+        action=action.name,
+        occurred_at=datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        actor=AuditLogActorInput(id=form.actor_id, type=form.actor_type),
+        targets=[AuditLogTargetInput(id=form.target_id, type=form.target_type)],
+        context=AuditLogContextInput(location=form.location),
+    )
+    sent = await workos.audit_logs.create_event(
+        AuditLogEventCreate(organization_id=form.organization_id, event=event)
+    )
+    return ActionResult(
+        title=f"{action.name} recorded",
+        entries=present(
+            (plain("Organization", form.organization_id), plain("Recorded", sent.success))
+        ),
+        note="Export the organization's audit log to see it.",
+    )
+
+
+def _target_prefill(action: Any) -> Mapping[str, Any]:
+    targets = field_value(action, "schema_.targets") or []
+    first = targets[0] if targets else None
+    return {"target_type": field_value(first, "type") or ""} if first is not None else {}
 
 
 AUDIT_LOG_ACTIONS = ResourceType(
@@ -67,6 +116,13 @@ AUDIT_LOG_ACTIONS = ResourceType(
     related=(Related("Schema versions", "audit_log_schemas", "action", lambda a: a.name),),
     actions=(
         Action("new_schema", "New schema version", _new_schema, input_model=AuditLogSchemaCreate),
+        Action(
+            "emit_event",
+            "Record a test event",
+            _emit_event,
+            input_model=TestEvent,
+            prefill=_target_prefill,
+        ),
     ),
     id_field="name",
     name_field="name",

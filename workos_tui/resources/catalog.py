@@ -53,8 +53,10 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "workos_tui.resources.authkit",
     "workos_tui.resources.connect",
     "workos_tui.resources.pipes",
+    "workos_tui.resources.pipes_setup",
     "workos_tui.resources.mfa",
     "workos_tui.resources.access",
+    "workos_tui.resources.radar",
 )
 """More areas, declared the same way, loaded after the first screen is up (they import their
 models, which costs start-up time nobody needs before the first rows)."""

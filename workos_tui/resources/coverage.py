@@ -173,9 +173,7 @@ def _code_objects(code: CodeType) -> Iterator[CodeType]:
 def _service_calls(code: CodeType, services: dict[str, type]) -> Iterator[tuple[str, str]]:
     """``(service, method)`` for every ``<x>.<service>.<method>`` in ``code``."""
     loads = [
-        instruction.argval
-        if instruction.opname in _ATTRIBUTE_LOADS
-        else None
+        instruction.argval if instruction.opname in _ATTRIBUTE_LOADS else None
         for instruction in dis.get_instructions(code)
     ]
     for first, second in itertools.pairwise(loads):
@@ -333,9 +331,7 @@ def missing_admin_operations() -> list[SpecOperation]:
     """Admin operations (not sign-in steps) without a dedicated path."""
     dedicated = dedicated_operations()
     excluded = sign_in_keys()
-    return [
-        op for op in spec_operations() if op.key not in dedicated and op.key not in excluded
-    ]
+    return [op for op in spec_operations() if op.key not in dedicated and op.key not in excluded]
 
 
 def report(rows: list[TagCoverage], reached: int) -> str:

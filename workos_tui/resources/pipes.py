@@ -30,6 +30,7 @@ from workos_tui.resources.base import (
     service_update,
 )
 from workos_tui.resources.formatting import format_timestamp
+from workos_tui.resources.pipes_setup import SETUP_ACTIONS
 from workos_tui.resources.results import ActionResult, link, plain, present
 from workos_tui.resources.results import secret as secret_entry
 from workos_tui.resources.scoped import SCOPED_KEY, keyed_one_shot, split_key
@@ -278,6 +279,7 @@ ACCOUNT_ACTIONS = (
         prefill=_org_prefill,
         applies=_supports("api_key"),
     ),
+    *SETUP_ACTIONS,
 )
 
 
@@ -335,5 +337,4 @@ def _id(item: Any) -> str | None:
     return getattr(item, "id", None)
 
 
-# For the UI engineer: append to USERS.related.
 USER_RELATED = (Related("Connected accounts", "connected_accounts", "user_id", _id),)
