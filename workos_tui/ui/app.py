@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -25,6 +25,7 @@ from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
+from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
 from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
 from workos_tui.ui.widgets.key_bar import KeyBar
@@ -32,6 +33,8 @@ from workos_tui.ui.widgets.resource_view import ResourceView
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.filter import LineFilter
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from workos_tui.ui.screens.related import RelatedScreen
@@ -123,6 +126,7 @@ class WorkOSConsole(App[None]):
         self.preparation = AreaPreparation(
             self, self.registry, self.area_widget, prepare_areas=prepare_areas
         )
+        self._terminal_safety = TerminalSafetyFilter()
 
     def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
         return ConsoleContext(
@@ -133,6 +137,35 @@ class WorkOSConsole(App[None]):
             reveal_seconds=self.reveal_seconds,
             open_browser=self.open_browser,
             detail_delay=self.detail_delay,
+        )
+
+    # ----------------------------------------------------------------- text safety
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps terminal controls out of every line."""
+        return [*super().get_line_filters(), self._terminal_safety]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast whose text is data: made printable and never parsed as markup.
+
+        Notifications carry names, ids and server messages; ``markup`` is accepted for
+        Textual's signature and ignored.
+        """
+        del markup
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     # ----------------------------------------------------------------- layout
@@ -222,12 +255,16 @@ class WorkOSConsole(App[None]):
         if mounting is None:
             self.call_after_refresh(self._focus_area, key)
         else:
-            self.call_later(self._focus_area_once_mounted, mounting, key)
+            self.call_later(self._focus_area_once_mounted, mounting, key, self.focused)
 
-    async def _focus_area_once_mounted(self, mounting: AwaitMount, key: str) -> None:
+    async def _focus_area_once_mounted(
+        self, mounting: AwaitMount, key: str, focused_before: Widget | None
+    ) -> None:
         # A new area has no children until its mount finishes; focusing earlier would fail.
         await mounting
-        if self.current_area == key:
+        # Keys typed meanwhile (":" then an area name, while the first area still mounts)
+        # moved the focus on purpose: taking it back would send the rest of them to the list.
+        if self.current_area == key and self.focused is focused_before:
             self._focus_area(key)
 
     def _focus_area(self, key: str) -> None:

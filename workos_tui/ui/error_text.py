@@ -20,6 +20,7 @@ from workos_tui.api.errors import (
     ValidationError,
     WorkOSError,
 )
+from workos_tui.resources.text_safety import printable
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,13 @@ def describe_error(error: WorkOSError) -> ErrorText:
             break
     if isinstance(error, RateLimitedError) and error.retry_after:
         hint = f"Too many requests; retry in {error.retry_after:.0f} s."
+    # Where server text enters the UI: an error body's message and request id are data.
     return ErrorText(
         title=title,
         hint=hint,
-        message=error.message,
-        request_id=error.request_id,
-        operation=error.operation,
+        message=printable(error.message),
+        request_id=printable(error.request_id) if error.request_id else None,
+        operation=printable(error.operation),
     )
 
 

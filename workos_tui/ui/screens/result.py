@@ -7,6 +7,7 @@ again). Copying says what was copied, never the value; nothing here is logged.
 from __future__ import annotations
 
 import webbrowser
+from urllib.parse import urlsplit
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +19,10 @@ from textual.timer import Timer
 from textual.widgets import Button, Label, Static
 
 from workos_tui.resources.results import ActionResult, ResultEntry
+from workos_tui.ui.safe_text import plain
 
 MASK = "•" * 16
+WEB_SCHEMES = frozenset({"http", "https"})
 
 
 class ResultScreen(ModalScreen[None]):
@@ -56,12 +59,12 @@ cannot be shown again.
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="result-dialog"):
-            yield Label(Content(self.result.title), classes="dialog-title")
+            yield Label(plain(self.result.title), classes="dialog-title")
             if self.result.note:
-                yield Static(Content(self.result.note), id="result-note")
+                yield Static(plain(self.result.note, multiline=True), id="result-note")
             for index, entry in enumerate(self.entries):
                 with Horizontal(classes="result-entry"):
-                    yield Label(Content(entry.label), classes="result-label")
+                    yield Label(plain(entry.label), classes="result-label")
                     yield Static(self._shown(entry), id=f"result-value-{index}")
                     yield Button("Copy", id=f"result-copy-{index}", classes="result-button")
                     if entry.link:
@@ -84,7 +87,7 @@ cannot be shown again.
     def _shown(self, entry: ResultEntry) -> Content:
         if entry.is_secret and not self.revealed:
             return Content.styled(f"{MASK}  (hidden: v reveals)", "dim")
-        return Content(entry.value())
+        return plain(entry.value())
 
     def shown_text(self, index: int) -> str:
         """What the dialog currently displays for entry ``index`` (tests read it)."""
@@ -132,6 +135,10 @@ cannot be shown again.
     def open_entry(self, index: int) -> None:
         url = self.entries[index].value()
         opened = False
+        if urlsplit(url).scheme.lower() not in WEB_SCHEMES:
+            # a link from the server is data: a file: or app-handler URL is never launched
+            self.notify(url, title="Not opened: not a web link", severity="warning")
+            return
         if self.open_browser:
             try:
                 opened = webbrowser.open(url)

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from workos_tui.resources.base import Related, ResourceType, field_value
 from workos_tui.resources.formatting import format_value, to_jsonable
+from workos_tui.resources.text_safety import printable
 from workos_tui.ui.widgets.resource_table import shape_issues
 
 HIDDEN_SECRET = "•••••• (press v to reveal)"
@@ -111,7 +112,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
         if self.show_json or issues:
             shown = self._revealed if self._revealed is not None else item
             data = masked_json(self.resource, shown, reveal=self._revealed is not None)
-            text = json.dumps(data, indent=2, ensure_ascii=False)
+            text = printable(json.dumps(data, indent=2, ensure_ascii=False), multiline=True)
             from rich.syntax import Syntax  # pygments only once raw JSON is asked for
 
             raw.update(Syntax(text, "json", theme="ansi_dark", word_wrap=True))
@@ -133,7 +134,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
                 rows.append((Text(detail.label), value))
         if not resource.sections:
             for column in resource.columns:
-                rows.append((Text(column.title), Text(column.render(item))))
+                rows.append((Text(column.title), Text(printable(column.render(item)))))
         return rows
 
     def _sections_table(self, item: Any) -> Table:
@@ -154,8 +155,9 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
         if path in self.resource.secret_fields:
             if self._revealed is None:
                 return Text(HIDDEN_SECRET, style="dim")
-            return Text(reveal_secret(field_value(self._revealed, path)), style="bold")
-        return Text(str(render(item)))
+            secret = reveal_secret(field_value(self._revealed, path))
+            return Text(printable(secret), style="bold")
+        return Text(printable(str(render(item))))
 
     @staticmethod
     def _unrecognised_text(issues: tuple[Any, ...]) -> Text:

@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from workos_tui.api.environment import Environment
+from workos_tui.ui.safe_text import plain
 
 
 class EnvironmentBar(Horizontal):
@@ -38,11 +39,11 @@ class EnvironmentBar(Horizontal):
     def compose(self) -> ComposeResult:
         env = self._environment
         yield Label("WorkOS", id="env-title")
-        yield Label(self.area_title, id="env-area")
-        yield Label(f"profile: {env.name}", id="env-profile")
-        yield Label(self._base_url_label or env.base_url, id="env-base-url")
+        yield Label(plain(self.area_title), id="env-area")
+        yield Label(plain(f"profile: {env.name}"), id="env-profile")
+        yield Label(plain(self._base_url_label or env.base_url), id="env-base-url")
         if env.source:
-            yield Label(f"from {env.source}", id="env-source", markup=False)
+            yield Label(plain(f"from {env.source}"), id="env-source")
         if env.demo:
             yield Label(" DEMO ", id="env-demo")
         if env.is_production:
@@ -52,7 +53,7 @@ class EnvironmentBar(Horizontal):
 
     def watch_area_title(self, title: str) -> None:
         if self.is_mounted:
-            self.query_one("#env-area", Label).update(title)
+            self.query_one("#env-area", Label).update(plain(title))
 
     def show_environment(self, environment: Environment) -> None:
         """Re-render for another profile."""

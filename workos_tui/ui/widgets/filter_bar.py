@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select
 
 from workos_tui.resources.base import Filter, ResourceType
 from workos_tui.resources.query import SEARCH_KEY
+from workos_tui.ui.safe_text import plain
 
 
 class FilterBar(Horizontal):
@@ -66,7 +67,7 @@ comma-separated values; date ranges take ISO dates (`2024-01-31` or `2024-01-31T
 
     def compose(self) -> ComposeResult:
         for key, value in self._scope.items():
-            yield Label(f"{key}={value}", classes="filter-scope")
+            yield Label(plain(f"{key}={value}"), classes="filter-scope")
         if self.resource.search_param:
             yield Input(
                 value=str(self._initial.get(SEARCH_KEY, "")),

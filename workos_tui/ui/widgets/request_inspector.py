@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from workos_tui.api.requestlog import RequestLog, RequestRecord
+from workos_tui.resources.text_safety import printable
 
 MAX_ROWS = 200
 
@@ -72,7 +74,7 @@ duration, request id and attempts. **Ctrl+R** hides it.
     def _add(self, record: RequestRecord) -> None:
         table = self.query_one("#inspector-table", DataTable)
         status = str(record.status) if record.status is not None else "—"
-        table.add_row(
+        cells = (
             record.method,
             record.target,
             status,
@@ -81,6 +83,8 @@ duration, request id and attempts. **Ctrl+R** hides it.
             str(record.attempts),
             record.error or "",
         )
+        # A DataTable parses a str cell as markup: every cell goes in as plain text.
+        table.add_row(*(Text(printable(cell)) for cell in cells))
         while table.row_count > MAX_ROWS:
             first = next(iter(table.rows))
             table.remove_row(first)

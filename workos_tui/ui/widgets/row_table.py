@@ -6,7 +6,8 @@ This table keeps its rows as lists of strings, turns a row into one line of text
 it is shown (cached), and draws a frame by styling and cropping those lines: the cost of a frame
 depends on the height of the terminal, not on the number of rows.
 
-Text is shown as it is (never parsed as markup). Columns have a fixed width or grow to fit their
+Text is shown as data: never parsed as markup, its control characters made visible
+(``workos_tui.resources.text_safety.printable``). Columns have a fixed width or grow to fit their
 widest cell up to ``MAX_AUTO_WIDTH``; a cell too long for its column ends in "…".
 """
 
@@ -27,6 +28,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workos_tui.resources.text_safety import printable
+
 MAX_AUTO_WIDTH = 40
 CELL_PADDING = 1
 LINE_CACHE_SIZE = 1024
@@ -43,15 +46,6 @@ class RowTableColumn:
     @property
     def cells(self) -> int:
         return self.width if self.width is not None else self.fitted
-
-
-def _clean(text: str) -> str:
-    """One line of text: newlines and tabs become spaces, other control characters go."""
-    if text.isprintable():
-        return text
-    return "".join(
-        " " if char in "\n\r\t" else char for char in text if char.isprintable() or char in "\n\r\t"
-    )
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -159,7 +153,7 @@ class RowTable(ScrollView, can_focus=True):
         return list(self._rows[row])
 
     def add_rows(self, rows: Iterable[Sequence[str]]) -> None:
-        added = [[_clean(str(cell)) for cell in row] for row in rows]
+        added = [[printable(str(cell)) for cell in row] for row in rows]
         if not added:
             return
         self._rows.extend(added)
@@ -169,7 +163,7 @@ class RowTable(ScrollView, can_focus=True):
         self._content_changed()
 
     def update_row(self, row: int, cells: Sequence[str]) -> None:
-        self._rows[row] = [_clean(str(cell)) for cell in cells]
+        self._rows[row] = [printable(str(cell)) for cell in cells]
         if self._fit_columns([self._rows[row]]):
             self._lines.clear()
             self._header = None
@@ -329,7 +323,7 @@ class RowTable(ScrollView, can_focus=True):
                 text = self._row_text(row)
             elif row == len(self._rows) and self._placeholder is not None:
                 style = self.get_component_rich_style("row-table--placeholder")
-                text = " " * CELL_PADDING + _clean(self._placeholder)
+                text = " " * CELL_PADDING + printable(self._placeholder)
             else:
                 return Strip.blank(width, self.rich_style)
         scroll_x = round(self.scroll_x)

@@ -6,7 +6,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workos_tui.api.errors import WorkOSError
@@ -14,6 +13,7 @@ from workos_tui.api.vault_crypto import VaultCrypto
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import CryptoDone, CryptoFailed
+from workos_tui.ui.safe_text import plain
 
 
 class KeyContextRow(Horizontal):
@@ -131,7 +131,7 @@ is the base64 text the official SDKs produce and accept.
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#crypto-status", Static)
-        status.update(Content(text))
+        status.update(plain(text, multiline=True))
         status.set_class(error, "-error")
 
     # ------------------------------------------------------------- actions
