@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final, Literal
 
 from workos_tui.api.models.base import MASK, WorkOSModel
 from workos_tui.api.pagination import LazyItems
 from workos_tui.resources.base import Column, field_value
-from workos_tui.resources.formatting import to_jsonable
+from workos_tui.resources.formatting import format_short_timestamp, format_value, to_jsonable
 from workos_tui.resources.text_safety import UNSAFE_CHARACTERS
 
 ExportFormat = Literal["csv", "json", "ndjson"]
@@ -34,10 +35,42 @@ FORMULA_START: Final = frozenset("=+-@")
 
 def safe_cell(text: str) -> str:
     """A CSV cell no spreadsheet runs: controls removed, a formula-leading cell quoted."""
-    text = UNSAFE_CHARACTERS.sub("", text)
+    if not text.isprintable():  # fast check; the pattern decides what goes
+        text = UNSAFE_CHARACTERS.sub("", text)
     if text[:1] in FORMULA_START:
         return "'" + text
     return text
+
+
+_UTC_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|\+00:00)\Z")
+
+
+def _plain_text(value: Any) -> str:
+    """``format_value`` for a JSON value, with the common scalar types first."""
+    kind = type(value)
+    if kind is str:
+        text: str = value
+        return text
+    if kind is bool:
+        return "yes" if value else "no"
+    if kind is int or kind is float:
+        return str(value)
+    return format_value(value)
+
+
+def _short_time(value: Any) -> str:
+    """``format_short_timestamp``; a UTC ISO-8601 string (what the API sends) is sliced."""
+    if type(value) is str and _UTC_ISO.match(value):
+        return f"{value[:10]} {value[11:16]}"
+    return format_short_timestamp(value)
+
+
+def _renderer(column: Column) -> Callable[[Any], str]:
+    if column.formatter is format_value:
+        return _plain_text
+    if column.formatter is format_short_timestamp:
+        return _short_time
+    return column.formatter
 
 
 def default_export_path(resource_key: str, export_format: ExportFormat = "csv") -> Path:
@@ -123,16 +156,21 @@ class ExportWriter:
         else:
             rows = items
             paths = [column.key for column in self._columns]
+        plan = [
+            (path, "." in path or not isinstance(items, LazyItems), column.key in secret, render)
+            for column, path in zip(self._columns, paths, strict=True)
+            for render in (_renderer(column),)
+        ]
         for row in rows:
             cells: list[str] = []
-            for column, path in zip(self._columns, paths, strict=True):
-                value = field_value(row, path)
+            for path, nested, masked, render in plan:
+                value = field_value(row, path) if nested else row.get(path)
                 if value is None or value == "":
                     cells.append("")
-                elif column.key in secret:
+                elif masked:
                     cells.append(MASK)
                 else:
-                    cells.append(safe_cell(column.formatter(value)))
+                    cells.append(safe_cell(render(value)))
             yield cells
 
     def _write_csv(self, items: Sequence[Any]) -> None:

@@ -1,0 +1,174 @@
+"""Benchmark of list data: service-layer iteration and CSV export beside their baselines.
+
+Run: ``python tests/bench_lists.py`` (not a pytest module). An emulator seeded with 10,000
+users runs in another process; every figure is the median of several runs, the contenders
+alternating so that load on the machine falls on all of them alike:
+
+* **bare httpx loop** — ``httpx.AsyncClient`` GETs ``/user_management/users?limit=100``
+  following ``after``, ``response.json()``, a loop over ``data``: the floor;
+* **service layer** — ``async for user in workos.users.iterate(limit=100)`` (typed models; the
+  same with ``user.email`` read from each, as a caller would);
+* **official SDK** — ``workos.AsyncWorkOSClient``'s ``list_users(limit=100)`` and
+  ``auto_paging_iter()`` (install ``workos`` into the environment);
+* **export to CSV** — the export dialog's loop (the Users declaration's page source, the
+  ``ExportWriter`` with its columns) writing into a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pydantic import SecretStr
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench_ui import start_emulator  # noqa: E402
+
+from workos_tui.api import Environment, WorkOS  # noqa: E402
+from workos_tui.resources.base import ListRequest  # noqa: E402
+from workos_tui.resources.export import ExportWriter  # noqa: E402
+from workos_tui.resources.users import USERS  # noqa: E402
+
+USERS_SCALE = 10_000
+API_KEY = "sk_test_default"
+PATH = "/user_management/users"
+
+
+async def bare_loop(base_url: str) -> int:
+    async with httpx.AsyncClient(
+        base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}
+    ) as client:
+        count = 0
+        after: str | None = None
+        while True:
+            params: dict[str, Any] = {"limit": 100, "order": "desc"}
+            if after:
+                params["after"] = after
+            response = await client.get(PATH, params=params)
+            page = response.json()
+            for _item in page["data"]:
+                count += 1
+            after = page["list_metadata"]["after"]
+            if not after:
+                return count
+
+
+def environment(base_url: str) -> Environment:
+    return Environment(name="bench", api_key=SecretStr(API_KEY), base_url=base_url)
+
+
+async def service_loop(base_url: str) -> int:
+    async with WorkOS.connect(environment(base_url)) as workos:
+        count = 0
+        async for _user in workos.users.iterate(limit=100):
+            count += 1
+        return count
+
+
+async def service_loop_reading(base_url: str) -> int:
+    async with WorkOS.connect(environment(base_url)) as workos:
+        emails = 0
+        async for user in workos.users.iterate(limit=100):
+            emails += bool(user.email)
+        return emails
+
+
+async def sdk_loop(base_url: str) -> int:
+    from workos import AsyncWorkOSClient
+
+    client = AsyncWorkOSClient(api_key=API_KEY, client_id="client_bench", base_url=base_url)
+    count = 0
+    page = await client.user_management.list_users(limit=100)
+    async for _user in page.auto_paging_iter():
+        count += 1
+    return count
+
+
+async def export_loop(base_url: str) -> int:
+    """The export dialog's loop (``ExportScreen._export``) for Users, to CSV."""
+    async with WorkOS.connect(environment(base_url)) as workos:
+        source = USERS.open_list(workos, ListRequest({}, "desc", USERS.page_size))
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as stream:
+            writer = ExportWriter(stream, "csv", USERS.secret_fields, USERS.columns)
+            while source.has_more:
+                items = await source.next_page()
+                if not items:
+                    break
+                writer.write(items)
+            writer.close()
+            return writer.rows
+
+
+Loop = Callable[[str], Awaitable[int]]
+
+
+async def measure(loops: dict[str, Loop], base_url: str, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in loops}
+    counts: dict[str, int] = {}
+    for name, loop in loops.items():  # warm up: connections, imports, validators
+        counts[name] = await loop(base_url)
+    for _ in range(runs):
+        for name, loop in loops.items():
+            start = time.perf_counter()
+            await loop(base_url)
+            times[name].append(time.perf_counter() - start)
+    print(f"  items per run: {counts}")
+    return times
+
+
+def row(label: str, seconds: list[float], baseline: list[float], aim: str) -> None:
+    median = statistics.median(seconds)
+    base = statistics.median(baseline)
+    spread = f"[{min(seconds):.3f}-{max(seconds):.3f}]"
+    print(f"  {label:<44} {median:7.3f} s {spread:<15} {median / base:5.2f}x   {aim}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    loops: dict[str, Loop] = {
+        "bare": bare_loop,
+        "service": service_loop,
+        "service_reading": service_loop_reading,
+        "export": export_loop,
+    }
+    try:
+        import workos  # noqa: F401
+    except ImportError:
+        print("(the official SDK is not installed: pip install workos to compare with it)")
+    else:
+        loops["sdk"] = sdk_loop
+    print(f"Python {sys.version.split()[0]}; seeding an emulator with {USERS_SCALE:,} users…")
+    process, base_url = start_emulator(USERS_SCALE)
+    try:
+        times = asyncio.run(measure(loops, base_url, args.runs))
+    finally:
+        process.terminate()
+        process.wait()
+    bare = times["bare"]
+    print(f"Lists: median of {args.runs} runs [range]; ratio = time / bare httpx loop's time")
+    row("bare httpx loop (limit 100, following after)", bare, bare, "baseline")
+    row("service layer: iterate (typed models)", times["service"], bare, "aim ≤ 1.15x")
+    row("service layer: iterate, reading user.email", times["service_reading"], bare, "")
+    if "sdk" in times:
+        row("official SDK: auto_paging_iter", times["sdk"], bare, "peer")
+        sdk = statistics.median(times["sdk"])
+        service = statistics.median(times["service"])
+        print(f"  service layer / SDK: {service / sdk:.2f}x")
+    row("export to CSV (the export dialog's loop)", times["export"], bare, "aim ≤ 1.3x")
+
+
+if __name__ == "__main__":
+    main()
