@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from workos_tui.resources.base import Action
+from workos_tui.ui.safe_text import plain
 
 
 class ActionMenuScreen(ModalScreen[str | None]):
@@ -29,7 +30,7 @@ class ActionMenuScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Actions on this {self.singular}", classes="dialog-title")
+            yield Label(plain(f"Actions on this {self.singular}"), classes="dialog-title")
             yield OptionList(
                 *[Option(action.title, id=action.key) for action in self.actions],
                 id="action-list",
