@@ -6,7 +6,8 @@ request path; tools do — the UI coverage count (``workos_tui.resources.coverag
 service methods a declaration calls to the spec's operations with it.
 
 A method inherited by many services (``ResourceService.get``) names its path relative to the
-service's collection: ``{path}`` stands for the class's ``path`` attribute.
+service's collection: ``{path}`` stands for the class's ``path`` attribute. A service whose API
+lacks such an operation lists the method in its ``absent_operations``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def operation(method: str, path: str) -> Callable[[F], F]:
 
 def operation_of(service: type, name: str) -> Operation | None:
     """The operation method ``name`` of ``service`` calls (``None`` if it is not marked)."""
+    if name in getattr(service, "absent_operations", ()):
+        return None
     function = getattr(service, name, None)
     marked = getattr(function, ATTRIBUTE, None)
     if not isinstance(marked, Operation):

@@ -181,16 +181,25 @@ def _service_calls(code: CodeType, services: dict[str, type]) -> Iterator[tuple[
             yield first, second
 
 
+def _ours(value: object) -> bool:
+    """Project code (or an action): library functions are not followed."""
+    module = getattr(value, "__module__", None) or ""
+    return isinstance(value, Action) or module.startswith("workos_tui")
+
+
 def _names_used(code: CodeType, namespace: dict[str, Any]) -> Iterator[object]:
     """What ``code`` names: its module's globals, and what it imports inside (lazily)."""
     module = ""
     for instruction in dis.get_instructions(code):
+        value: object = None
         if instruction.opname == "LOAD_GLOBAL":
-            yield namespace.get(str(instruction.argval))
+            value = namespace.get(str(instruction.argval))
         elif instruction.opname == "IMPORT_NAME":
             module = str(instruction.argval)
         elif instruction.opname == "IMPORT_FROM" and module.startswith("workos_tui."):
-            yield getattr(importlib.import_module(module), str(instruction.argval), None)
+            value = getattr(importlib.import_module(module), str(instruction.argval), None)
+        if value is not None and _ours(value):
+            yield value
 
 
 def called_methods(roots: Iterable[object]) -> set[tuple[str, str]]:
@@ -215,8 +224,6 @@ def called_methods(roots: Iterable[object]) -> set[tuple[str, str]]:
         if isinstance(target, MethodType):
             target = target.__func__
         if not isinstance(target, FunctionType) or id(target) in seen:
-            continue
-        if not target.__module__.startswith("workos_tui"):
             continue
         seen.add(id(target))
         for code in _code_objects(target.__code__):
@@ -273,11 +280,14 @@ def tool_calls() -> list[object]:
     return [call for tool in TOOLS for call in tool.calls]
 
 
-def dedicated_operations(registry: ResourceRegistry | None = None) -> set[OperationKey]:
+def dedicated_operations(
+    registry: ResourceRegistry | None = None, *, tools: bool = True
+) -> set[OperationKey]:
     """The spec operations some declaration, action or tool of the console calls."""
     resources = reachable(registry if registry is not None else full_registry())
     roots: list[object] = [f for resource in resources for f in declaration_calls(resource)]
-    roots.extend(tool_calls())
+    if tools:
+        roots.extend(tool_calls())
     services = facade_services()
     operations: set[OperationKey] = set()
     for service, method in called_methods(roots):

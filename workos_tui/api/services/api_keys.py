@@ -28,6 +28,9 @@ class UserApiKeyListParams(ListParams, total=False):
 class ApiKeysService(ResourceService[ApiKey]):
     """``/api_keys`` plus the keys listed and created under organizations and users."""
 
+    absent_operations = frozenset({"get"})
+    """The API has no GET of one item by id here (``ResourceService.get`` is not an operation)."""
+
     path = "/api_keys"
     model = ApiKey
 

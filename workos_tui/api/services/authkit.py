@@ -25,6 +25,9 @@ from .base import ResourceService, Service
 class RedirectUrisService(ResourceService[RedirectUri]):
     """``/user_management/redirect_uris``: list, add, delete (the default one cannot go)."""
 
+    absent_operations = frozenset({"get"})
+    """The API has no GET of one item by id here (``ResourceService.get`` is not an operation)."""
+
     path = "/user_management/redirect_uris"
     model = RedirectUri
 
@@ -51,6 +54,9 @@ class RedirectUrisService(ResourceService[RedirectUri]):
 
 class CorsOriginsService(ResourceService[CorsOrigin]):
     """``/user_management/cors_origins``: list and add."""
+
+    absent_operations = frozenset({"get"})
+    """The API has no GET of one item by id here (``ResourceService.get`` is not an operation)."""
 
     path = "/user_management/cors_origins"
     model = CorsOrigin

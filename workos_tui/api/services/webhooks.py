@@ -15,6 +15,9 @@ from .base import ResourceService
 class WebhookEndpointsService(ResourceService[WebhookEndpoint]):
     """``/webhook_endpoints`` (the API has no single-endpoint GET)."""
 
+    absent_operations = frozenset({"get"})
+    """The API has no GET of one item by id here (``ResourceService.get`` is not an operation)."""
+
     path = "/webhook_endpoints"
     model = WebhookEndpoint
 
