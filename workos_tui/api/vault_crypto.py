@@ -40,6 +40,7 @@ from workos_tui.api.vault_envelope import (
     parse_header,
     seal,
     seal_small,
+    split_small,
 )
 
 if TYPE_CHECKING:
@@ -237,16 +238,21 @@ class VaultCrypto:
                 return await self._decrypt_streaming(ciphertext, aad)
             except _NotStrictBase64 as exc:
                 known = exc.known  # not canonical base64: use the lenient whole-value path
-        envelope = parse_envelope(b64decode(ciphertext))
+        data = b64decode(ciphertext)
+        if known is None and (small := split_small(data)) is not None:
+            nonce, tag, blob, body = small
+            entry = await self._key_for_blob(blob)
+            return open_small(entry.aead, nonce, tag, body, aad)
+        envelope = parse_envelope(data)
         if known is not None and known[0] == envelope.encrypted_keys:
             entry = _CachedKey(known[1], known[0], 0.0)
         else:
             entry = await self._key_for_blob(envelope.encrypted_keys)
-        body = envelope.ciphertext
-        if len(body) <= SMALL_VALUE_BYTES:
-            return open_small(entry.aead, envelope, aad)
+        view = envelope.ciphertext
+        if len(view) <= SMALL_VALUE_BYTES:
+            return open_small(entry.aead, envelope.nonce, envelope.tag, view, aad)
         return open_text(
-            entry.key, envelope.nonce, envelope.tag, aad, (body,), len(body), self._borrow
+            entry.key, envelope.nonce, envelope.tag, aad, (view,), len(view), self._borrow
         )
 
     async def _decrypt_streaming(self, text: str, aad: bytes | None) -> str:

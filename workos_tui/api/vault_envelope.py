@@ -57,6 +57,7 @@ __all__ = [
     "parse_header",
     "seal",
     "seal_small",
+    "split_small",
 ]
 
 NONCE_SIZE: Final = 12
@@ -367,11 +368,40 @@ def seal_small(aead: Any, nonce: bytes, aad: bytes | None, prefix: bytes, data: 
     return b64encode(b"".join((nonce, sealed[body:], prefix, sealed[:body])))
 
 
-def open_small(aead: Any, envelope: Envelope, aad: bytes | None) -> str:
-    """Decrypt a small parsed envelope in one call and return its UTF-8 text."""
+def split_small(data: bytes) -> tuple[bytes, bytes, bytes, bytes] | None:
+    """``(nonce, tag, blob, ciphertext)`` of a small standard envelope, read the quick way.
+
+    ``None`` when the value is not one (large, a blob length of more than two LEB128 bytes, a
+    blob not starting with ``WOS.EKM``, truncated …): :func:`parse_envelope` then reads it and
+    explains what is wrong.
+    """
+    size = len(data)
+    if size <= HEADER_SIZE + 2:
+        return None
+    first = data[HEADER_SIZE]
+    if first < 0x80:
+        blob_length, start = first, HEADER_SIZE + 1
+    else:
+        second = data[HEADER_SIZE + 1]
+        if second >= 0x80:
+            return None
+        blob_length, start = (first & 0x7F) | (second << 7), HEADER_SIZE + 2
+    end = start + blob_length
+    if (
+        end > size
+        or size - end > SMALL_VALUE_BYTES
+        or blob_length < len(EKM_MARKER)
+        or not data.startswith(EKM_MARKER, start)
+    ):
+        return None
+    return data[:NONCE_SIZE], data[NONCE_SIZE:HEADER_SIZE], data[start:end], data[end:]
+
+
+def open_small(aead: Any, nonce: bytes, tag: bytes, body: BytesLike, aad: bytes | None) -> str:
+    """Decrypt a small value's ciphertext in one call and return its UTF-8 text."""
     _, _, _, invalid_tag = _ciphers()
     try:
-        plain = aead.decrypt(envelope.nonce, b"".join((envelope.ciphertext, envelope.tag)), aad)
+        plain = aead.decrypt(nonce, b"".join((body, tag)), aad)
     except invalid_tag:
         raise _tag_error(aad) from None
     try:

@@ -135,9 +135,13 @@ class WorkOSModel(BaseModel):
     def parse_tolerant(cls, data: Any) -> Self:
         """``data`` as this model, or an unparsed item when it does not fit (never raises)."""
         try:
-            return cls.model_validate(data)
+            if not (cls.__pydantic_complete__ and type(data) is dict):
+                return cls.model_validate(data)  # builds the validator on first use
+            model: Self = cls.__pydantic_validator__.validate_python(data)  # list items: hot
         except pydantic.ValidationError as exc:
             return cls.unparsed(data, shape_issues(exc, data))
+        _remember(model, {_RAW: data})
+        return model
 
     @classmethod
     def unparsed(cls, data: Any, issues: tuple[ShapeIssue, ...]) -> Self:
