@@ -16,7 +16,7 @@ from . import demo_agents, demo_authkit, demo_authz, demo_connect, demo_extras, 
 from .ids import parse_iso
 from .seeder import Seeder
 from .state import EmulatorState
-from .store import Record
+from .store import Record, RecordList
 from .vault_crypto import MASTER_META
 
 SEED = 20250303
@@ -106,7 +106,7 @@ def build_demo(state: EmulatorState, n_users: int, *, present_ms: int = NOW_MS) 
     org_choices = rng.choices(range(len(orgs)), weights=weights, k=n_users)
     seeder.events = not big
     used_emails: set[str] = set()
-    users: list[Record] = []
+    users = RecordList(state["users"])  # ids: a million user dicts need not stay alive
     sessions: list[tuple[Record, Record, str, tuple[str, str]]] = []
     for j in range(n_users):
         seeder.at(start + j * step)

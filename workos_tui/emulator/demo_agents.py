@@ -6,7 +6,7 @@ fields (``_claim_token``, ``_api_key``) of the ``agent_registrations`` records.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .routes.agents import register_agent
 from .seeder import Seeder
@@ -16,7 +16,7 @@ RECORDS = 3
 
 
 def seed_agents(
-    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+    seeder: Seeder, orgs: list[Record], users: Sequence[Record], tick: Callable[[], None]
 ) -> None:
     """Three agent registrations (``tick`` before each)."""
     if not orgs:

@@ -82,6 +82,8 @@ class SeedClock:
     def finish(self) -> EmulatorState:
         self.state.last_ms = max(self.state.last_ms, self._high_ms)
         self.state.frozen_ms = None
+        for col in self.state.collections.values():
+            col.settle()  # compact collections: the seeded dicts go
         return self.state
 
     def token(self, n: int = 24) -> str:

@@ -5,7 +5,7 @@ connected accounts.  About forty records, so the default seed stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import ids
 from .demo_clock import DAY_MS
@@ -23,7 +23,7 @@ RECORDS = 4 + AUTHORIZED_USERS + 4 + 5  # applications, authorizations, integrat
 
 
 def seed_connect(
-    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+    seeder: Seeder, orgs: list[Record], users: Sequence[Record], tick: Callable[[], None]
 ) -> None:
     """Connect applications, authorized applications, Pipes integrations and accounts
     (``tick`` before each)."""
@@ -110,7 +110,7 @@ def _applications(seeder: Seeder, orgs: list[Record], tick: Callable[[], None]) 
 
 
 def _pipes(
-    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+    seeder: Seeder, orgs: list[Record], users: Sequence[Record], tick: Callable[[], None]
 ) -> None:
     state = seeder.state
     specs: list[Record] = [

@@ -6,7 +6,7 @@ A few dozen records in all, so the default seed stays cheap on the console's sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import ids
 from .http import public
@@ -73,7 +73,7 @@ def seed_environment(seeder: Seeder, tick: Callable[[], None]) -> None:
 
 
 def seed_extras(
-    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+    seeder: Seeder, orgs: list[Record], users: Sequence[Record], tick: Callable[[], None]
 ) -> None:
     """API keys, audit log events and exports, feature flags (``tick`` before each)."""
     state = seeder.state
@@ -132,7 +132,7 @@ def _audit_logs(seeder: Seeder, orgs: list[Record], tick: Callable[[], None]) ->
 
 
 def _feature_flags(
-    seeder: Seeder, orgs: list[Record], users: list[Record], tick: Callable[[], None]
+    seeder: Seeder, orgs: list[Record], users: Sequence[Record], tick: Callable[[], None]
 ) -> None:
     for k, (slug, name, description, tags, enabled) in enumerate(FLAGS):
         tick()

@@ -16,6 +16,9 @@ from .idempotency import IdempotencyStore
 from .store import ChangeListener, Collection, Index, Record
 
 MetaListener = Callable[[str, Any], None]
+# Collections that grow with ``--scale`` keep their records compactly past this size (see
+# store.CompactItems): a million users fit in memory.
+COMPACT_AT: dict[str, int] = {"users": 20_000, "organization_memberships": 20_000}
 
 
 def _collections() -> dict[str, Collection]:
@@ -90,7 +93,10 @@ def _collections() -> dict[str, Collection]:
         ("data_integrations", "data_integration", [Index("slug")]),
         ("connected_accounts", "data_installation", [Index("user_id"), Index("_integration_id")]),
     ]
-    return {name: Collection(name, prefix, indexes) for name, prefix, indexes in spec}
+    return {
+        name: Collection(name, prefix, indexes, compact_at=COMPACT_AT.get(name))
+        for name, prefix, indexes in spec
+    }
 
 
 def _org_of(data: Record) -> str | None:
@@ -195,9 +201,12 @@ class EmulatorState:
             self._meta_listener(key, value)
 
     def flush(self) -> None:
-        """Make the changes of the last request durable (when persistence is attached)."""
+        """Make the changes of the last request durable (when persistence is attached), and
+        store the records it read compactly again."""
         if self.flusher is not None:
             self.flusher()
+        for col in self.collections.values():
+            col.settle()
 
     # -- change tracking, snapshots -----------------------------------------------------------
 

@@ -4,20 +4,36 @@ Every record is a plain JSON-able ``dict``.  A :class:`Collection` keeps its ids
 list (ids sort by creation time, see :mod:`.ids`) and each :class:`Index` keeps, per key, another
 ascending id list, so a filtered or unfiltered page is a ``bisect`` plus a short walk, never a
 scan-and-sort of the whole collection.
+
+A collection that grows past ``compact_at`` records (users and memberships at large demo scales)
+keeps them as :class:`CompactItems`: one ``marshal``-encoded tuple of values per record, a dict
+materialised when a record is read (a few hundred bytes instead of a ~650-byte dict plus its
+values).
 """
 
 from __future__ import annotations
 
+import marshal
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from typing import Any, overload
 
 Record = dict[str, Any]
 ChangeListener = Callable[[str, str, Record | None], None]
+# An index key's ids: one id as a plain string (most keys of a unique-ish field), else a list.
+_Ids = str | list[str]
 
 
-def _add_sorted(ids: list[str], item: str) -> None:
-    if not ids or ids[-1] < item:
+def _add_sorted(lists: dict[str, _Ids], key: str, item: str) -> None:
+    ids = lists.get(key)
+    if ids is None:
+        lists[key] = item
+        return
+    if isinstance(ids, str):
+        if ids != item:
+            lists[key] = [ids, item] if ids < item else [item, ids]
+        return
+    if ids[-1] < item:
         ids.append(item)
     else:
         pos = bisect_left(ids, item)
@@ -25,10 +41,21 @@ def _add_sorted(ids: list[str], item: str) -> None:
             ids.insert(pos, item)
 
 
-def _remove_sorted(ids: list[str], item: str) -> None:
+def _remove_sorted(lists: dict[str, _Ids], key: str, item: str) -> None:
+    ids = lists.get(key)
+    if ids is None:
+        return
+    if isinstance(ids, str):
+        if ids == item:
+            del lists[key]
+        return
     pos = bisect_left(ids, item)
     if pos < len(ids) and ids[pos] == item:
         del ids[pos]
+        if len(ids) == 1:
+            lists[key] = ids[0]
+        elif not ids:
+            del lists[key]
 
 
 class Index:
@@ -38,68 +65,194 @@ class Index:
     the index case-insensitive (emails, domains).
     """
 
-    __slots__ = ("_by_id", "field", "lists", "lower")
+    __slots__ = ("_by_id", "field", "lists", "lower", "tracked")
 
     def __init__(self, field: str, *, lower: bool = False) -> None:
         self.field = field
         self.lower = lower
-        self.lists: dict[str, list[str]] = {}
-        self._by_id: dict[str, tuple[str, ...]] = {}
+        self.lists: dict[str, _Ids] = {}
+        # Each record's keys, to unindex a record its owner has already changed in place.  A
+        # compact collection passes the old record instead (``tracked`` False).
+        self._by_id: dict[str, str | tuple[str, ...]] = {}
+        self.tracked = True
 
     def keys_of(self, record: Record) -> tuple[str, ...]:
         value = record.get(self.field)
         if value is None:
             return ()
         if isinstance(value, str):
-            return (value.lower(),) if self.lower else (value,)
+            if self.lower:
+                lowered = value.lower()
+                return (value if lowered == value else lowered,)
+            return (value,)
         values: Iterable[Any] = value if isinstance(value, list) else (value,)
         if self.lower:
             return tuple(sorted({str(v).lower() for v in values}))
         return tuple(sorted({str(v) for v in values}))
 
-    def update(self, rid: str, record: Record | None) -> None:
-        old = self._by_id.get(rid, ())
+    def update(self, rid: str, record: Record | None, old_record: Record | None = None) -> None:
+        """Index ``record`` (None: unindex ``rid``); ``old_record`` is its previous version
+        (read only when the index does not track keys itself)."""
+        if self.tracked:
+            seen = self._by_id.get(rid, ())
+            old = (seen,) if isinstance(seen, str) else seen
+        else:
+            old = self.keys_of(old_record) if old_record is not None else ()
         new = self.keys_of(record) if record is not None else ()
         if old == new:
             return
-        if not old:
-            for key in new:
-                _add_sorted(self.lists.setdefault(key, []), rid)
-            self._by_id[rid] = new
-            return
+        lists = self.lists
         for key in old:
             if key not in new:
-                ids = self.lists.get(key)
-                if ids is not None:
-                    _remove_sorted(ids, rid)
-                    if not ids:
-                        del self.lists[key]
+                _remove_sorted(lists, key, rid)
         for key in new:
             if key not in old:
-                _add_sorted(self.lists.setdefault(key, []), rid)
-        if new:
+                _add_sorted(lists, key, rid)
+        if not self.tracked:
+            return
+        if len(new) == 1:
+            self._by_id[rid] = new[0]
+        elif new:
             self._by_id[rid] = new
         else:
             self._by_id.pop(rid, None)
 
     def get(self, key: str) -> list[str]:
-        return self.lists.get(key.lower() if self.lower else key, [])
+        """The ascending ids of ``key`` (a new list when there is only one)."""
+        ids = self.lists.get(key.lower() if self.lower else key)
+        if ids is None:
+            return []
+        return [ids] if isinstance(ids, str) else ids
 
     def first(self, key: str) -> str | None:
         ids = self.get(key)
         return ids[0] if ids else None
 
 
-class Collection:
-    """One kind of object: ``items`` by id, ``order`` (ascending ids) and named indexes."""
+def _insert_sorted(ids: list[str], item: str) -> None:
+    if not ids or ids[-1] < item:
+        ids.append(item)
+    else:
+        pos = bisect_left(ids, item)
+        if pos == len(ids) or ids[pos] != item:
+            ids.insert(pos, item)
 
-    def __init__(self, name: str, prefix: str, indexes: Iterable[Index] = ()) -> None:
+
+def _delete_sorted(ids: list[str], item: str) -> None:
+    pos = bisect_left(ids, item)
+    if pos < len(ids) and ids[pos] == item:
+        del ids[pos]
+
+
+class CompactItems(MutableMapping[str, Record]):
+    """Records by id, each kept as one ``marshal``-encoded tuple of its values.
+
+    Reading a record materialises a fresh dict and keeps it *hot* (returned again by later
+    reads) until :meth:`settle` encodes the hot dicts back, so a record changed in place and
+    then stored, within one request or seeding step, behaves as with plain dicts.  The emulator
+    settles at the end of every request; at most ``hot_limit`` records stay hot meanwhile (the
+    oldest are settled first).
+    """
+
+    def __init__(self, hot_limit: int = 4096) -> None:
+        self.blobs: dict[str, bytes] = {}
+        self.hot: dict[str, Record] = {}
+        self.hot_limit = hot_limit
+        self._shapes: list[tuple[str, ...]] = []
+        self._shape_ids: dict[tuple[str, ...], int] = {}
+
+    def encode(self, record: Record) -> bytes:
+        shape = tuple(record)
+        sid = self._shape_ids.get(shape)
+        if sid is None:
+            sid = self._shape_ids[shape] = len(self._shapes)
+            self._shapes.append(shape)
+        values = [None if k == "id" else v for k, v in record.items()]
+        return marshal.dumps((sid, *values))
+
+    def decode(self, rid: str, blob: bytes) -> Record:
+        sid, *values = marshal.loads(blob)
+        record = dict(zip(self._shapes[sid], values, strict=True))
+        if "id" in record:
+            record["id"] = rid
+        return record
+
+    def stored(self, rid: str) -> Record | None:
+        """The record as last stored (not its hot, possibly changed, dict)."""
+        blob = self.blobs.get(rid)
+        return None if blob is None else self.decode(rid, blob)
+
+    def __getitem__(self, rid: str) -> Record:
+        record = self.hot.get(rid)
+        if record is None:
+            record = self.decode(rid, self.blobs[rid])
+            self._warm(rid, record)
+        return record
+
+    def __setitem__(self, rid: str, record: Record) -> None:
+        self.blobs[rid] = self.encode(record)
+        self.hot.pop(rid, None)
+        self._warm(rid, record)
+
+    def __delitem__(self, rid: str) -> None:
+        del self.blobs[rid]
+        self.hot.pop(rid, None)
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self.blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.blobs))
+
+    def __len__(self) -> int:
+        return len(self.blobs)
+
+    def _warm(self, rid: str, record: Record) -> None:
+        self.hot[rid] = record
+        if len(self.hot) > self.hot_limit:
+            self.settle(len(self.hot) - self.hot_limit // 2)
+
+    def settle(self, count: int | None = None) -> None:
+        """Encode the hot records (the ``count`` oldest) back and let their dicts go."""
+        hot = self.hot
+        if count is None or count >= len(hot):
+            done = list(hot.items())
+            hot.clear()
+        else:
+            done = []
+            for rid in list(hot)[:count]:
+                done.append((rid, hot.pop(rid)))
+        for rid, record in done:
+            if rid in self.blobs:
+                self.blobs[rid] = self.encode(record)
+
+
+class Collection:
+    """One kind of object: ``items`` by id, ``order`` (ascending ids) and named indexes.
+
+    ``compact_at``: once the collection holds that many records it keeps them as
+    :class:`CompactItems` (None: never).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        prefix: str,
+        indexes: Iterable[Index] = (),
+        *,
+        compact_at: int | None = None,
+    ) -> None:
         self.name = name
         self.prefix = prefix
-        self.items: dict[str, Record] = {}
+        self.items: MutableMapping[str, Record] = {}
         self.order: list[str] = []
         self.indexes: dict[str, Index] = {ix.field: ix for ix in indexes}
         self.listener: ChangeListener | None = None
+        self.compact_at = compact_at
+
+    @property
+    def compact(self) -> CompactItems | None:
+        return self.items if isinstance(self.items, CompactItems) else None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -120,25 +273,52 @@ class Collection:
     def put(self, record: Record) -> Record:
         """Insert or replace ``record`` (keyed by its ``id``) and refresh the indexes."""
         rid: str = record["id"]
-        if rid not in self.items:
-            _add_sorted(self.order, rid)
-        self.items[rid] = record
+        items = self.items
+        compact = self.compact
+        old: Record | None = None
+        if rid not in items:
+            _insert_sorted(self.order, rid)
+        elif compact is not None:
+            old = compact.stored(rid)
+        items[rid] = record
         for ix in self.indexes.values():
-            ix.update(rid, record)
+            ix.update(rid, record, old)
         if self.listener is not None:
             self.listener(self.name, rid, record)
+        if compact is None and self.compact_at is not None and len(items) >= self.compact_at:
+            self.make_compact()
         return record
 
     def delete(self, rid: str) -> Record | None:
+        compact = self.compact
+        old = compact.stored(rid) if compact is not None else None
         record = self.items.pop(rid, None)
         if record is None:
             return None
-        _remove_sorted(self.order, rid)
+        _delete_sorted(self.order, rid)
         for ix in self.indexes.values():
-            ix.update(rid, None)
+            ix.update(rid, None, old)
         if self.listener is not None:
             self.listener(self.name, rid, None)
         return record
+
+    def make_compact(self, hot_limit: int = 4096) -> None:
+        """Keep the records as :class:`CompactItems` from now on."""
+        if self.compact is not None:
+            return
+        items = CompactItems(hot_limit)
+        for rid, record in self.items.items():
+            items.blobs[rid] = items.encode(record)
+        self.items = items
+        for ix in self.indexes.values():
+            ix.tracked = False
+            ix._by_id.clear()
+
+    def settle(self) -> None:
+        """Store the records read since the last call compactly again (see CompactItems)."""
+        compact = self.compact
+        if compact is not None and compact.hot:
+            compact.settle()
 
     def load(self, records: Iterable[Record]) -> None:
         """Bulk insert without notifying the listener (used by seeding and persistence)."""
@@ -148,3 +328,33 @@ class Collection:
                 self.put(record)
         finally:
             self.listener = listener
+
+
+class RecordList(Sequence[Record]):
+    """A list of a collection's records kept as their ids (records are read when indexed).
+
+    Seeding keeps one of these instead of a list of a million user dicts; records change only
+    through the collection's ``put``, as everywhere.
+    """
+
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self.ids: list[str] = []
+
+    def append(self, record: Record) -> None:
+        self.ids.append(record["id"])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        items = self.collection.items
+        if isinstance(index, slice):
+            return [items[rid] for rid in self.ids[index]]
+        return items[self.ids[index]]
