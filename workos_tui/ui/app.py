@@ -22,7 +22,7 @@ from workos_tui.resources.catalog import EXTENSION_MODULES, default_registry
 from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.context import ConsoleContext
-from workos_tui.ui.jump import parse_jump
+from workos_tui.ui.jump import parse_jump, plan_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
@@ -355,11 +355,15 @@ class WorkOSConsole(App[None]):
         if resource is None and not self.more_areas_loaded:
             self.load_more_areas()
             resource = self.registry.resolve(parsed.target)
-        if resource is None or not resource.top_level:
-            self.notify(f"No area matches {parsed.target!r}.", severity="warning")
+        plan = plan_jump(resource, parsed)
+        if plan.list is not None:
+            title = " / ".join((plan.list.title, *plan.scope.values()))
+            self._open_related(ResourceView.OpenRelated(plan.list.key, plan.scope, title))
+        elif plan.area is not None:
+            self.open_area(plan.area, search=plan.search)
+        else:
+            self.notify(plan.problem, severity="warning")
             self._focus_area(self.current_area or self.start_area)
-            return
-        self.open_area(resource.key, search=parsed.argument)
 
     def on_key(self, event: events.Key) -> None:
         jump = self.query("#jump")

@@ -1,8 +1,16 @@
-"""The `:` jump: `:orgs`, `:users acme` (open Users searching "acme")."""
+"""The `:` jump: `:orgs`, `:users acme` (open Users searching "acme"), `:sessions user_…`.
+
+Every resource type answers to `:`. A sidebar area opens with the argument as its search; a
+list reached from a row opens on its own, scoped by the argument when it needs an owner
+(`:sessions user_01…` is that user's sessions); without one, the console says how to reach it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from workos_tui.resources.base import ResourceType
 
 
 @dataclass(frozen=True)
@@ -18,3 +26,34 @@ def parse_jump(text: str) -> Jump | None:
         return None
     target, _, argument = stripped.partition(" ")
     return Jump(target.lower(), argument.strip())
+
+
+@dataclass(frozen=True)
+class JumpPlan:
+    """What a jump opens: a sidebar ``area`` (searching ``search``), or a ``list`` on its own
+    scoped by ``scope``; or, when it cannot open, the ``problem`` to tell."""
+
+    area: str | None = None
+    search: str = ""
+    list: ResourceType | None = None
+    scope: Mapping[str, str] = field(default_factory=dict)
+    problem: str = ""
+
+
+def plan_jump(resource: ResourceType | None, jump: Jump) -> JumpPlan:
+    """Where ``jump`` goes, ``resource`` being the type its target names (or None)."""
+    if resource is None:
+        return JumpPlan(problem=f"No area matches {jump.target!r}.")
+    if resource.top_level:
+        return JumpPlan(area=resource.key, search=jump.argument)
+    if not resource.scope_params:
+        return JumpPlan(list=resource)
+    owner = resource.scope_params[0]
+    if jump.argument:
+        return JumpPlan(list=resource, scope={owner: jump.argument})
+    return JumpPlan(
+        problem=(
+            f"{resource.title} are listed per {owner.replace('_', ' ')}: "
+            f"type :{resource.key} <{owner}>, or open them from a row (0 lists its related)."
+        )
+    )

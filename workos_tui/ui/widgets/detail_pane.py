@@ -176,4 +176,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
         for index, related in enumerate(links[:9], start=1):
             text.append(f"[{index}]", style="bold")
             text.append(f" {related.title}  ")
+        if len(links) > 9:
+            text.append("[0]", style="bold")
+            text.append(f" {len(links) - 9} more…")
         return text

@@ -45,6 +45,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             Binding(str(n), f"related({n - 1})", f"Related {n}", show=False, id=f"resource.rel{n}")
             for n in range(1, 10)
         ],
+        Binding("0,m", "related_menu", "Related…", show=False, id="resource.related_menu"),
     ]
 
     class FirstPageShown(Message):
@@ -386,10 +387,25 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             self.OpenRelated(link.target, {link.param: value}, f"{name} / {link.title}")
         )
 
+    def action_related_menu(self) -> None:
+        """Every related list of the row (the keys 1-9 reach only the first nine)."""
+        from workos_tui.ui.screens.related_menu import RelatedMenuScreen
+
+        item = self.selected
+        if item is None:
+            return
+        name = self.resource.item_name(item)
+        self.app.push_screen(
+            RelatedMenuScreen(name, self.related_links()),
+            lambda index: self.action_related(index) if index is not None else None,
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal":
             return bool(self.resource.secret_fields)
         if action == "related":
             index = parameters[0] if parameters else 0
             return isinstance(index, int) and index < len(self.related_links())
+        if action == "related_menu":
+            return bool(self.related_links())
         return self.check_mutation_action(action)
