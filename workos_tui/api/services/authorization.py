@@ -226,8 +226,7 @@ class RoleAssignmentsService(Service):
 
     @operation(
         "GET",
-        "/authorization/organization_memberships/{organization_membership_id}"
-        "/role_assignments",
+        "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
     )
     def cursor(
         self, membership_id: str, **params: Unpack[MembershipAssignmentParams]
@@ -237,8 +236,7 @@ class RoleAssignmentsService(Service):
 
     @operation(
         "GET",
-        "/authorization/organization_memberships/{organization_membership_id}"
-        "/role_assignments",
+        "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
     )
     async def list(
         self, membership_id: str, **params: Unpack[MembershipAssignmentParams]
@@ -248,8 +246,7 @@ class RoleAssignmentsService(Service):
 
     @operation(
         "POST",
-        "/authorization/organization_memberships/{organization_membership_id}"
-        "/role_assignments",
+        "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
     )
     async def assign(self, membership_id: str, assignment: RoleAssignmentCreate) -> RoleAssignment:
         path = self._base(membership_id, "role_assignments")
@@ -257,8 +254,7 @@ class RoleAssignmentsService(Service):
 
     @operation(
         "DELETE",
-        "/authorization/organization_memberships/{organization_membership_id}"
-        "/role_assignments",
+        "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
     )
     async def remove(self, membership_id: str, assignment: RoleAssignmentCreate) -> None:
         """Remove the direct assignment matching role and resource."""

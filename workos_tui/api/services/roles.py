@@ -125,8 +125,7 @@ class OrganizationRolesService(_RoleEndpoints):
 
     @operation(
         "DELETE",
-        "/authorization/organizations/{organizationId}/roles/{slug}/permissions"
-        "/{permissionSlug}",
+        "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
     )
     async def remove_permission(
         self, organization_id: str, slug: str, permission_slug: str
