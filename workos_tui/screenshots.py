@@ -44,6 +44,7 @@ async def write_screenshots(directory: Path) -> list[Path]:
     from textual.widgets import Input, TextArea
 
     from workos_tui.ui.app import WorkOSConsole
+    from workos_tui.ui.views import ToolView
 
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -64,6 +65,10 @@ async def write_screenshots(directory: Path) -> list[Path]:
             for key, _title in console.area_titles():
                 console.open_area(key)
                 await _settle(console, pilot)
+                area = console.query_one(f"#area-{key}")
+                if isinstance(area, ToolView):  # a developer tool shows its worked example
+                    await area.show_example()
+                    await _settle(console, pilot)
                 # A blinking cursor is drawn or not by the clock: keep it steady.
                 for line_input in console.screen.query(Input):
                     line_input.cursor_blink = False

@@ -144,3 +144,16 @@ async def test_refresh_through_the_api_seals_the_new_tokens(emulator: EmulatorHa
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "Refresh token" in text
         assert reopened.refresh_token.get_secret_value() not in text
+
+
+async def test_the_worked_example(console_factory: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await _open(app, pilot)
+        await view.show_example()  # what the screenshot shows, read as of a fixed time
+        await pilot.pause()
+        assert view.verdict_text.startswith("✔ Opened: iron")
+        assert "Access token  valid: expires 2025-01-01 00:05:00 UTC (in 3 min 0 s)" in (
+            view.details_text
+        )
+        assert "Seal expires  2025-01-15 00:00:00 UTC (in 13 d 23 h)" in view.details_text

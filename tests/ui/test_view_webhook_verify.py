@@ -155,3 +155,18 @@ async def test_event_text_is_data_and_non_json_is_said(console_factory: Any) -> 
         view.query_one("#wv-secret", Input).value = ""
         await pilot.pause()
         assert "Enter the endpoint secret" in view.verdict_text
+
+
+async def test_the_worked_example_and_a_fresh_one(console_factory: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await _open(app, pilot)
+        await view.show_example()  # what the screenshot shows: a re-serialised delivery
+        await pilot.pause()
+        assert view.verdict_text.startswith("✘ INVALID")
+        details = str(view.query_one("#wv-details", Static).render())
+        assert "signed 1.500 s ago: within the tolerance of 180 s" in details
+        assert "but matches the body re-serialised compactly (JSON.stringify)" in details
+        await pilot.press("f8")  # a freshly signed example, checked now
+        await pilot.pause()
+        assert view.verdict_text.startswith("✔ VALID"), view.verdict_text

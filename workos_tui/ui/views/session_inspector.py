@@ -9,7 +9,10 @@ tokens again with the same password. Tokens stay hidden until shown in the resul
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +25,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workos_tui.api.errors import WorkOSError
+from workos_tui.api.iron import iron_seal
 from workos_tui.api.sealed_session import (
     SealedSessionError,
     UnsealedSession,
@@ -31,9 +35,52 @@ from workos_tui.api.sealed_session import (
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.views import ToolView
 
 IRON_SESSION_TTL_MS = 14 * 24 * 3600 * 1000
 """iron-session's default ttl, used when a refreshed iron seal is sealed again."""
+EXAMPLE_NOW = datetime(2025, 1, 1, 0, 2, 0, tzinfo=UTC)
+EXAMPLE_PASSWORD = "example-cookie-password-of-32-characters-or-more"
+
+
+def _b64url_json(value: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+
+def example_seal() -> str:
+    """An authkit-nextjs-shaped session sealed the iron-session way, with fixed salts, iv and
+    clock (the same text every time: the screenshots stay stable)."""
+    issued = int(EXAMPLE_NOW.timestamp()) - 120
+    claims = {
+        "iss": "https://api.workos.com",
+        "sub": "user_01E4ZCR3C56J083X43JQXF3JK5",
+        "sid": "session_01HZBC6N1EB1ZY7KG32X0000AA",
+        "org_id": "org_01EHZNVPK3SFK441A1RGBFSHRT",
+        "role": "admin",
+        "roles": ["admin"],
+        "permissions": ["posts:read", "posts:write", "users:manage"],
+        "act": {"sub": "support@example.com"},
+        "iat": issued,
+        "exp": issued + 300,
+    }
+    token = f"{_b64url_json({'alg': 'RS256'})}.{_b64url_json(claims)}.example-signature"
+    session = {
+        "accessToken": token,
+        "refreshToken": "refresh_example_0000000000000000",
+        "user": {"object": "user", "id": claims["sub"], "email": "ada@example.com"},
+        "impersonator": {"email": "support@example.com", "reason": "Ticket 4242"},
+    }
+    digest = hashlib.sha256(b"workos-tui example seal").hexdigest()
+    return iron_seal(
+        session,
+        EXAMPLE_PASSWORD,
+        password_id="1",
+        ttl_ms=IRON_SESSION_TTL_MS,
+        version_suffix="2",
+        now_ms=issued * 1000,
+        salts=(digest, digest[::-1]),
+        iv=bytes(range(16)),
+    )
 
 
 class SessionRefreshed(Message):
@@ -120,7 +167,7 @@ def describe_session(session: UnsealedSession, now: datetime) -> list[str]:
     return lines
 
 
-class SessionInspectorView(Vertical):
+class SessionInspectorView(ToolView):
     """Paste a cookie and its password; read the session."""
 
     HELP = """
@@ -151,6 +198,7 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         self.refreshed: tuple[Any, str] | None = None
         self._token = 0
         self._inspected = ("", "")
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def compose(self) -> ComposeResult:
         # WORKOS_COOKIE_PASSWORD, once the environment carries it
@@ -220,7 +268,7 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
             claims.update("")
             return
         self.session, self.failure = session, None
-        now = datetime.now(UTC)
+        now = self.clock()
         if session.seal_expired(now):
             self._verdict(f"✘ Opened, but the seal has expired: {session.format_name}", "-invalid")
         else:
@@ -228,6 +276,14 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         details.update(plain("\n".join(describe_session(session, now)), multiline=True))
         shown = dict(session.token.claims) if session.token is not None else {}
         claims.update(plain(json.dumps(shown, indent=2, ensure_ascii=False), multiline=True))
+
+    async def show_example(self) -> None:
+        """An iron seal as authkit-nextjs writes it, read as of a fixed time."""
+        self.focus()
+        self.clock = lambda: EXAMPLE_NOW
+        self.query_one("#si-password", Input).value = EXAMPLE_PASSWORD
+        self.query_one("#si-seal", TextArea).load_text(example_seal())
+        self.action_inspect()
 
     # ---------------------------------------------------------------- refresh
 

@@ -30,6 +30,7 @@ from workos_tui.api.services.sso_auth import SsoProvider
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.views import ToolView
 
 WAIT_SECONDS: Final = 300.0
 FLOWS: Final = (("AuthKit (PKCE)", "authkit"), ("SSO (connection profile)", "sso"))
@@ -65,7 +66,7 @@ def _option(kind: str, label: str, value: str) -> tuple[str, str]:
     return (f"{kind.capitalize()}: {label}", f"{kind}:{value}")
 
 
-class TestSignInView(Vertical):
+class TestSignInView(ToolView):
     """Choose a flow and a target, start, and read the answer."""
 
     __test__ = False  # not a pytest test class, whatever its name
@@ -137,6 +138,16 @@ redirect URIs. SSO has no PKCE: its code is exchanged with the API key.
     @staticmethod
     def _providers() -> list[tuple[str, str]]:
         return [_option("provider", name, name) for name in AUTHKIT_PROVIDERS]
+
+    async def show_example(self) -> None:
+        """The first organization chosen, ready to start (the URL, port and state of a real
+        start are random: the screenshot stops before)."""
+        self.focus()
+        target = self.query_one("#ts-target", Select)
+        organizations = [v for _, v in target._options if str(v).startswith("organization:")]
+        if organizations:
+            target.value = str(organizations[0])
+        self.query_one("#ts-hint", Input).value = "ada@example.com"
 
     # ---------------------------------------------------------------- targets
 

@@ -23,8 +23,10 @@ from workos_tui.api.webhook_check import WebhookCheck, check_webhook
 from workos_tui.api.webhooks import DEFAULT_TOLERANCE, sign_webhook
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.views import ToolView
 
 EXAMPLE_SECRET = "whsec_example_0123456789abcdef"
+EXAMPLE_SIGNED_MS = 1_735_689_600_123
 EXAMPLE_EVENT = {
     "id": "event_01JGXYZABCDEF0123456789AB",
     "event": "user.created",
@@ -86,7 +88,7 @@ def describe(check: WebhookCheck) -> list[str]:
     return lines
 
 
-class WebhookVerifyView(Vertical):
+class WebhookVerifyView(ToolView):
     """Paste, and read the verdict as you type."""
 
     HELP = """
@@ -189,10 +191,19 @@ Paste the raw **payload** (request body), the **WorkOS-Signature** header and th
 
     def action_example(self) -> None:
         """A freshly signed example event, so the tool can be tried without a delivery."""
+        self._fill_example(round(self.clock() * 1000), received_at="", pretty=False)
+
+    async def show_example(self) -> None:
+        """A delivery a framework re-serialised: the HMAC matches the compact body it was
+        signed over, not the indented one pasted (fixed times: the screenshot is stable)."""
+        self.focus()
+        self._fill_example(EXAMPLE_SIGNED_MS, str(EXAMPLE_SIGNED_MS + 1_500), pretty=True)
+
+    def _fill_example(self, stamp: int, received_at: str, *, pretty: bool) -> None:
         body = json.dumps(EXAMPLE_EVENT, separators=(",", ":"))
-        stamp = round(self.clock() * 1000)
-        self.query_one("#wv-payload", TextArea).load_text(body)
+        pasted = json.dumps(EXAMPLE_EVENT, indent=2) if pretty else body
+        self.query_one("#wv-payload", TextArea).load_text(pasted)
         self.query_one("#wv-header", Input).value = sign_webhook(body, EXAMPLE_SECRET, stamp)
         self.query_one("#wv-secret", Input).value = EXAMPLE_SECRET
-        self.query_one("#wv-at", Input).value = ""
+        self.query_one("#wv-at", Input).value = received_at
         self.action_verify()

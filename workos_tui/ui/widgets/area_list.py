@@ -16,6 +16,9 @@ class AreaList(OptionList):
 
 **↑ ↓** choose an area, **Enter** opens it. **:** jumps by name (`:users acme`),
 **Ctrl+P** opens the command palette.
+
+Developer tools: `:webhook-verify` (check a webhook signature), `:session` (open a sealed
+`wos-session` cookie), `:test-sign-in` (run an AuthKit or SSO sign-in with PKCE).
 """
 
     DEFAULT_CSS = """
