@@ -233,16 +233,7 @@ async def test_hostile_names_in_a_response_are_text(console_factory: Any, emulat
         cells = " ".join(rows[0])
         assert "[b]Evil[/b] [link=file:///etc/passwd]co[/link]" in cells
         assert "\x1b" not in cells and "\x07" not in cells and "␛" in cells
-        tree: Tree[Any] = console.response.json_tree
-        labels: list[str] = []
-
-        def walk(node: Any) -> None:
-            labels.append(node.label.plain)
-            for child in node.children:
-                walk(child)
-
-        walk(tree.root)
-        shown = "\n".join(labels)
+        shown = tree_labels(console)
         assert "[b]Evil[/b] [link=file:///etc/passwd]co[/link]" in shown
         assert "\x1b" not in shown
 
@@ -303,6 +294,39 @@ async def test_production_asks_before_any_change(emulator: Any) -> None:
         await pilot.press("escape")
         await settle(app, pilot)
         assert exchanges(emulator, start, "POST", "/organizations") == []
+
+
+def tree_labels(console: ApiConsole) -> str:
+    labels: list[str] = []
+
+    def walk(node: Any) -> None:
+        labels.append(node.label.plain)
+        for child in node.children:
+            walk(child)
+
+    walk(console.response.json_tree.root)
+    return "\n".join(labels)
+
+
+async def test_secret_values_are_masked_until_revealed(console_factory: Any, emulator: Any) -> None:
+    secret = next(iter(emulator.state["vault_objects"]))
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        await choose(app, pilot, console, "Read an object by name")
+        form_values(console, {"path-name": secret["name"]})
+        await pilot.press("f5")
+        await settle(app, pilot)
+        shown = tree_labels(console)
+        assert secret["name"] in shown and secret["value"] not in shown
+        assert "value: ••••••" in shown
+        assert secret["value"] not in app.export_screenshot()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert f'value: "{secret["value"]}"' in tree_labels(console)
+        await pilot.press("f5")  # a new response is masked again
+        await settle(app, pilot)
+        assert secret["value"] not in tree_labels(console)
 
 
 def test_screenshot_path_is_where_the_readme_points() -> None:

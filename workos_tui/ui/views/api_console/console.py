@@ -67,6 +67,8 @@ Every operation of the WorkOS API, sent through the console's connection.
 - **F8 / F9** previous / next page of a list.
 - **F6** copies the request as curl (the key as `$WORKOS_API_KEY`), **F7** as a Python SDK call.
 - **F4** on a field that names an object (an organization, a user…) picks one from its list.
+- Values of secret-looking keys (tokens, secrets, API key and Vault values) are masked: **F2**
+  reveals them until the next response.
 - Read-only profiles send only GET; DELETE and revoking calls ask you to type a confirmation.
 """
 
@@ -78,6 +80,7 @@ Every operation of the WorkOS API, sent through the console's connection.
         Binding("f9", "next_page", "Next page", id="api_console.next_page"),
         Binding("f4", "pick", "Pick object", id="api_console.pick"),
         Binding("f3", "search", "Search", id="api_console.search"),
+        Binding("f2", "reveal", "Reveal secrets", id="api_console.reveal"),
     ]
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
@@ -107,6 +110,13 @@ Every operation of the WorkOS API, sent through the console's connection.
 
     def on_mount(self) -> None:
         self._load_operations()
+        self.call_after_refresh(self._take_focus_if_free)
+
+    def _take_focus_if_free(self) -> None:
+        # Shown and nothing focused (e.g. the `:` input it was opened from just hid): the search
+        # takes the focus, so that the console's keys work at once.
+        if self.app.focused is None and self.display:
+            self.focus()
 
     def focus(self, scroll_visible: bool = True) -> ApiConsole:
         self.query_one("#api-search", Input).focus(scroll_visible)
@@ -209,6 +219,8 @@ Every operation of the WorkOS API, sent through the console's connection.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("send", "copy_curl", "copy_sdk", "pick"):
             return True if self.operation is not None else None
+        if action == "reveal":
+            return True if self.is_mounted and self.response.exchange is not None else None
         before, after = self.response.cursors if self.is_mounted else (None, None)
         if action == "next_page":
             return True if after and not self.sending else None
@@ -370,6 +382,9 @@ Every operation of the WorkOS API, sent through the console's connection.
 
         title = f"Pick {request_field.name} from {source.title}"
         self.app.push_screen(PickerScreen(title, source, self.client), picked)
+
+    def action_reveal(self) -> None:
+        self.response.toggle_reveal()
 
     def action_search(self) -> None:
         self.query_one("#api-search", Input).focus()

@@ -7,6 +7,7 @@ is shown as the characters it is (``printable`` makes control characters visible
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,16 @@ MAX_NODES = 3000
 MAX_VALUE_CHARS = 300
 PREFERRED_COLUMNS = ("id", "name", "email", "slug", "state", "status", "type", "created_at")
 MAX_COLUMNS = 7
+SECRET_KEYS = re.compile(
+    r"(secret|token|password|private_key|data_key|encrypted_keys|code_verifier|^value$|^key$)",
+    re.IGNORECASE,
+)
+"""Keys whose string values are masked until revealed (API key values, tokens, Vault values)."""
+MASK = "•••••• (F2 reveals)"
+
+
+def is_secret(key: str | None, value: Any) -> bool:
+    return key is not None and isinstance(value, str) and bool(SECRET_KEYS.search(key))
 
 
 def _scalar(value: Any) -> Text:
@@ -33,12 +44,14 @@ def _scalar(value: Any) -> Text:
     return Text(str(value), style="cyan")
 
 
-def _label(key: str | None, value: Any) -> Text:
+def _label(key: str | None, value: Any, reveal: bool = False) -> Text:
     label = Text()
     if key is not None:
         label.append(printable(key), style="bold")
         label.append(": ")
-    if isinstance(value, dict):
+    if not reveal and is_secret(key, value):
+        label.append(MASK, style="dim")
+    elif isinstance(value, dict):
         label.append(f"{{…}} {len(value)} keys", style="dim")
     elif isinstance(value, list):
         label.append(f"[…] {len(value)} items", style="dim")
@@ -47,8 +60,11 @@ def _label(key: str | None, value: Any) -> Text:
     return label
 
 
-def fill_tree(tree: Tree[Any], body: Any) -> None:
-    """Replace the tree's content with ``body``; the first two levels start expanded."""
+def fill_tree(tree: Tree[Any], body: Any, *, reveal: bool = False) -> None:
+    """Replace the tree's content with ``body``; the first two levels start expanded.
+
+    String values under secret-looking keys are masked unless ``reveal``.
+    """
     tree.clear()
     tree.root.set_label(_label(None, body))
     tree.root.data = body
@@ -71,7 +87,7 @@ def fill_tree(tree: Tree[Any], body: Any) -> None:
                 child = parent.add(_label(key, item), data=item, expand=depth < 1)
                 add(child, item, depth + 1)
             else:
-                parent.add_leaf(_label(key, item), data=item)
+                parent.add_leaf(_label(key, item, reveal), data=item)
 
     add(tree.root, body, 0)
     tree.root.expand()
@@ -105,7 +121,9 @@ def table_columns(items: Sequence[dict[str, Any]]) -> list[str]:
     return (preferred + others)[:MAX_COLUMNS]
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: Any, key: str | None = None, reveal: bool = False) -> str:
+    if not reveal and is_secret(key, value):
+        return "••••••"
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -28,6 +28,7 @@ from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.api_requests import RequestField
 from workos_tui.resources.operations import Operation
 from workos_tui.resources.text_safety import printable
+from workos_tui.ui.safe_text import plain
 from workos_tui.ui.views.api_console.messages import PickerItemsLoaded
 
 NAMED_LISTS: dict[str, str] = {
@@ -88,7 +89,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog api-picker"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield Input(placeholder="type to filter", id="api-picker-filter")
             yield OptionList(id="api-picker-options")
             yield Static(Content("Loading…"), id="api-picker-status")

@@ -123,3 +123,4 @@ class RequestForm(Vertical):
         if not editor.text.strip():
             draft = draft_body(self.fields, self.raw_values())
             editor.load_text(json.dumps(draft, indent=2, ensure_ascii=False))
+        editor.focus()  # the field that had the focus is hidden now

@@ -30,6 +30,7 @@ class ResponseView(Vertical):
         super().__init__(id=id)
         self.exchange: Exchange | None = None
         self.cursors: tuple[str | None, str | None] = (None, None)
+        self.reveal = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No request sent yet.", style="dim"), id="api-response-status")
@@ -54,11 +55,18 @@ class ResponseView(Vertical):
         line.append(f"{method} {printable(path)}…")
         self.query_one("#api-response-status", Static).update(line)
 
-    def show(self, exchange: Exchange) -> None:
+    def toggle_reveal(self) -> None:
+        """Show or mask again the values of secret-looking keys (a new response masks them)."""
+        if self.exchange is not None:
+            self.show(self.exchange, reveal=not self.reveal)
+
+    def show(self, exchange: Exchange, *, reveal: bool = False) -> None:
+        new = exchange is not self.exchange  # a new response picks its tab; a reveal keeps it
         self.exchange = exchange
+        self.reveal = reveal
         self.query_one("#api-response-status", Static).update(self._status_line(exchange))
         body = exchange.body
-        fill_tree(self.json_tree, body)
+        fill_tree(self.json_tree, body, reveal=reveal)
         items = list_items(body)
         self.cursors = list_cursors(body) if items is not None else (None, None)
         table = self.table
@@ -67,16 +75,20 @@ class ResponseView(Vertical):
         if items is None:
             table.set_columns([RowTableColumn("value")])
             table.set_placeholder("Not a list: see the JSON tab.")
-            tabs.active = "api-tab-json"
+            if new:
+                tabs.active = "api-tab-json"
             return
         columns = table_columns(items)
         table.set_columns([RowTableColumn(title) for title in columns])
-        table.add_rows([[cell_text(item.get(key)) for key in columns] for item in items])
+        table.add_rows(
+            [[cell_text(item.get(key), key, reveal) for key in columns] for item in items]
+        )
         before, after = self.cursors
         paging = [text for cursor, text in ((before, "F8 previous"), (after, "F9 next")) if cursor]
         placeholder = f"{len(items)} rows" + (f" · {' · '.join(paging)} page" if paging else "")
         table.set_placeholder(placeholder if items else "No rows.")
-        tabs.active = "api-tab-table"
+        if new:
+            tabs.active = "api-tab-table"
 
     def _status_line(self, exchange: Exchange) -> Text:
         line = Text()
