@@ -157,3 +157,26 @@ async def test_the_worked_example(console_factory: Any) -> None:
             view.details_text
         )
         assert "Seal expires  2025-01-15 00:00:00 UTC (in 13 d 23 h)" in view.details_text
+
+
+async def test_the_password_comes_from_the_environment_masked(emulator: EmulatorHandle) -> None:
+    from ui_helpers import emulator_environment
+
+    from workos_tui.ui.screens.result import MASK
+
+    vector = FERNET["vectors"][1]
+    environment = emulator_environment(
+        emulator, cookie_password=SecretStr(vector["cookie_password"])
+    )
+    app = WorkOSConsole(environment, open_browser=False, prepare_areas=False)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await _open(app, pilot)
+        field = view.query_one("#si-password", Input)
+        assert field.password and field.value == vector["cookie_password"]
+        view.query_one("#si-seal", TextArea).load_text(vector["sdk_sealed"])
+        await pilot.pause()
+        assert view.verdict_text.startswith("✔ Opened: Fernet")
+        await pilot.press("f9")  # the tokens and the seal, masked in the result dialog
+        await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert MASK in text and vector["session_data"]["refresh_token"] not in text

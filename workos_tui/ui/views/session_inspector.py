@@ -201,15 +201,14 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def compose(self) -> ComposeResult:
-        # WORKOS_COOKIE_PASSWORD, once the environment carries it
-        password = getattr(self.context.environment, "cookie_password", None)
+        password = self.context.environment.cookie_password  # WORKOS_COOKIE_PASSWORD
         with Horizontal(classes="tool-columns"):
             with Vertical(classes="tool-inputs"):
                 yield Label("Sealed session (the wos-session cookie)", classes="tool-label")
                 yield TextArea(id="si-seal", soft_wrap=True, show_line_numbers=False)
                 yield Label("Cookie password", classes="tool-label")
                 yield Input(
-                    password.get_secret_value() if isinstance(password, SecretStr) else "",
+                    password.get_secret_value() if password is not None else "",
                     placeholder="WORKOS_COOKIE_PASSWORD",
                     password=True,
                     id="si-password",
