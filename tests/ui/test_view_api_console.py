@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from textual.widgets import Input, TabbedContent, TextArea, Tree
+from textual.widgets import HelpPanel, Input, Markdown, TabbedContent, TextArea, Tree
 from ui_helpers import SIZE, run_palette_command, settle
 
 from workos_tui.api.environment import Environment
@@ -116,6 +116,11 @@ async def test_palette_opens_it(console_factory: Any) -> None:
         await run_palette_command(app, pilot, "API console: open")
         assert app.current_area == "api-console"
         assert app.query_one(ApiConsole).display
+        app.query_one("#api-search", Input).focus()
+        await pilot.press("f1")  # the help lists the console's keys
+        await settle(app, pilot)
+        help_text = app.screen.query_one(HelpPanel).query_one(Markdown).source
+        assert "API console" in help_text and "F5" in help_text and "WORKOS_API_KEY" in help_text
 
 
 async def test_missing_required_field_is_refused_before_sending(
@@ -244,6 +249,8 @@ async def test_picker_fills_an_id_field(console_factory: Any, emulator: Any) -> 
         console = await open_console(app, pilot)
         await choose(app, pilot, console, "OrganizationsController_find")
         assert app.focused is not None and app.focused.id == "input-path-id"
+        hint = console.query_one("#field-path-id .field-description").render()
+        assert "F4 picks one" in str(hint)
         await pilot.press("f4")
         await settle(app, pilot)
         assert isinstance(app.screen, PickerScreen)

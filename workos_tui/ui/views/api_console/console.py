@@ -61,7 +61,8 @@ class ApiConsole(Horizontal):
 
 Every operation of the WorkOS API, sent through the console's connection.
 
-- Type in the search box to find an operation (id, summary, path, method); **Enter** opens it.
+- Type in the search box (**F3**) to find an operation (id, summary, path, method);
+  **Enter** opens it.
 - Fill the form (`*` marks required fields; the raw JSON tab replaces the body fields).
 - **F5** sends. The response shows as a table (lists) and as a JSON tree.
 - **F8 / F9** previous / next page of a list.
@@ -75,12 +76,12 @@ Every operation of the WorkOS API, sent through the console's connection.
     BINDINGS = [
         Binding("f5", "send", "Send", id="api_console.send"),
         Binding("f6", "copy_curl", "Copy curl", id="api_console.copy_curl"),
-        Binding("f7", "copy_sdk", "Copy SDK call", id="api_console.copy_sdk"),
+        Binding("f7", "copy_sdk", "Copy SDK", id="api_console.copy_sdk"),
         Binding("f8", "previous_page", "Prev page", id="api_console.previous_page"),
         Binding("f9", "next_page", "Next page", id="api_console.next_page"),
-        Binding("f4", "pick", "Pick object", id="api_console.pick"),
-        Binding("f3", "search", "Search", id="api_console.search"),
-        Binding("f2", "reveal", "Reveal secrets", id="api_console.reveal"),
+        Binding("f4", "pick", "Pick", id="api_console.pick"),
+        Binding("f3", "search", "Search", show=False, id="api_console.search"),
+        Binding("f2", "reveal", "Reveal", id="api_console.reveal"),
     ]
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
@@ -202,7 +203,10 @@ Every operation of the WorkOS API, sent through the console's connection.
         self.query_one("#api-title", Static).update(title)
         holder = self.query_one("#api-form-holder", Vertical)
         holder.remove_children()
-        form = RequestForm(operation)
+        form = RequestForm(
+            operation,
+            pickable=lambda field: list_path_for(operation, field, self.operations) is not None,
+        )
         self.call_later(self._focus_once_mounted, holder.mount(form), form)
         self.refresh_bindings()
 

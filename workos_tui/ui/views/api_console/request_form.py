@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 from rich.text import Text
@@ -40,10 +41,17 @@ def short_description(text: str, default: object = None) -> str:
 class RequestForm(Vertical):
     """Fields for the path, query and body; the raw body tab replaces the body fields."""
 
-    def __init__(self, operation: Operation, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        operation: Operation,
+        *,
+        pickable: Callable[[RequestField], bool] = lambda field: False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.operation = operation
         self.fields: list[RequestField] = request_fields(operation)
+        self.pickable = pickable
 
     def compose(self) -> ComposeResult:
         operation = self.operation
@@ -53,13 +61,12 @@ class RequestForm(Vertical):
                 if not self.fields:
                     yield Static(Text("No parameters: press F5 to send.", style="dim"))
                 for request_field in self.fields:
-                    spec = replace(
-                        request_field.spec,
-                        description=short_description(
-                            request_field.spec.description, request_field.spec.default
-                        ),
+                    description = short_description(
+                        request_field.spec.description, request_field.spec.default
                     )
-                    yield FormField(spec, "")
+                    if self.pickable(request_field):
+                        description = f"{description} F4 picks one.".strip()
+                    yield FormField(replace(request_field.spec, description=description), "")
                 if operation.body_variants:
                     yield Static(
                         Content(
