@@ -120,3 +120,16 @@ class ClaimAttemptLink(InputModel):
         min_length=1,
         description="The organization to place the agent in; required when the user has several.",
     )
+
+__all__ = [
+    "AgentClaim",
+    "AgentClaimCompletion",
+    "AgentCredentialValidate",
+    "AgentCredentialValidation",
+    "AgentIdentity",
+    "AgentRegistration",
+    "ClaimAttemptLink",
+    "ClaimAttemptLinked",
+    "ClaimAttemptUser",
+    "ClaimOrganization",
+]

@@ -86,3 +86,14 @@ class ApiKeyValidate(InputModel):
     """Check an API key value."""
 
     value: SecretStr = Field(description="The full API key value to check.")
+
+__all__ = [
+    "ApiKey",
+    "ApiKeyExpire",
+    "ApiKeyOwner",
+    "ApiKeyValidate",
+    "ApiKeyValidation",
+    "CreatedApiKey",
+    "OrganizationApiKeyCreate",
+    "UserApiKeyCreate",
+]

@@ -145,3 +145,21 @@ class AuditLogExportCreate(InputModel):
     actor_names: list[str] | None = Field(default=None, description="Only these actor names.")
     actor_ids: list[str] | None = Field(default=None, description="Only these actor ids.")
     targets: list[str] | None = Field(default=None, description="Only these target types.")
+
+__all__ = [
+    "AuditLogAction",
+    "AuditLogActorInput",
+    "AuditLogContextInput",
+    "AuditLogEventCreate",
+    "AuditLogEventInput",
+    "AuditLogEventSent",
+    "AuditLogExport",
+    "AuditLogExportCreate",
+    "AuditLogSchema",
+    "AuditLogSchemaActor",
+    "AuditLogSchemaActorInput",
+    "AuditLogSchemaCreate",
+    "AuditLogSchemaTarget",
+    "AuditLogSchemaTargetInput",
+    "AuditLogTargetInput",
+]

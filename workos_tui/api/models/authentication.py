@@ -171,3 +171,20 @@ class RadarAttemptUpdate(InputModel):
     attempt_status: Literal["success"] | None = Field(
         default=None, description="Set to success once the authentication succeeded."
     )
+
+__all__ = [
+    "Authentication",
+    "DeviceAuthorization",
+    "Impersonator",
+    "Jwk",
+    "Jwks",
+    "OAuthTokens",
+    "Profile",
+    "RadarAssessment",
+    "RadarAttemptCreate",
+    "RadarAttemptUpdate",
+    "RadarChallenge",
+    "RadarSmsChallenge",
+    "SsoLogoutAuthorization",
+    "SsoToken",
+]

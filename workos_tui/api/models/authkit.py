@@ -100,3 +100,15 @@ class PortalLinkCreate(InputModel):
     it_contact_emails: list[str] | None = Field(
         default=None, max_length=20, description="Up to 20 IT contacts given access to the portal."
     )
+
+__all__ = [
+    "CorsOrigin",
+    "CorsOriginCreate",
+    "JwtTemplate",
+    "JwtTemplateUpdate",
+    "PortalIntent",
+    "PortalLink",
+    "PortalLinkCreate",
+    "RedirectUri",
+    "RedirectUriCreate",
+]

@@ -315,3 +315,27 @@ class AuthorizationResourceUpdate(_ParentFields):
     description: str | None = Field(
         default=None, max_length=DESCRIPTION_MAX, description="What it is."
     )
+
+__all__ = [
+    "AssignmentSource",
+    "AssignmentTarget",
+    "AuthorizationCheck",
+    "AuthorizationCheckRequest",
+    "AuthorizationResource",
+    "AuthorizationResourceCreate",
+    "AuthorizationResourceUpdate",
+    "GroupRoleAssignment",
+    "GroupRoleAssignmentCreate",
+    "GroupRoleAssignmentsReplace",
+    "OrganizationRoleCreate",
+    "Permission",
+    "PermissionCreate",
+    "PermissionUpdate",
+    "Role",
+    "RoleAssignment",
+    "RoleAssignmentCreate",
+    "RoleCreate",
+    "RolePermissionAdd",
+    "RolePermissionsSet",
+    "RoleUpdate",
+]

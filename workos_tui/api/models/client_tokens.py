@@ -100,3 +100,15 @@ class ExternalAuthComplete(InputModel):
     user_consent_options: list[UserConsentOption] | None = Field(
         default=None, description="User consent options to store with the session."
     )
+
+__all__ = [
+    "ClientApiToken",
+    "ClientApiTokenCreate",
+    "ExternalAuthComplete",
+    "ExternalAuthCompletion",
+    "ExternalAuthUser",
+    "UserConsentChoice",
+    "UserConsentOption",
+    "WidgetToken",
+    "WidgetTokenCreate",
+]

@@ -65,3 +65,7 @@ class SlimRole(WorkOSModel):
     """A role as memberships and directory users reference it."""
 
     slug: str
+
+__all__ = [
+    "SlimRole",
+]

@@ -111,3 +111,13 @@ class ConnectApplicationUpdate(InputModel):
     redirect_uris: list[ConnectRedirectUriInput] | None = Field(
         default=None, description="Redirect URIs (OAuth applications only)."
     )
+
+__all__ = [
+    "AuthorizedApplication",
+    "ClientSecret",
+    "ConnectApplication",
+    "ConnectApplicationCreate",
+    "ConnectApplicationUpdate",
+    "ConnectRedirectUri",
+    "ConnectRedirectUriInput",
+]

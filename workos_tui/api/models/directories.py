@@ -111,3 +111,12 @@ class DirectoryUser(WorkOSModel):
     custom_attributes: dict[str, Any] = Field(default_factory=dict)
     created_at: str
     updated_at: str
+
+__all__ = [
+    "Directory",
+    "DirectoryGroup",
+    "DirectoryMetadata",
+    "DirectoryUser",
+    "DirectoryUserCounts",
+    "DirectoryUserEmail",
+]

@@ -18,3 +18,7 @@ class Event(WorkOSModel):
     data: dict[str, Any] = Field(default_factory=dict)
     context: dict[str, Any] | None = None
     created_at: str
+
+__all__ = [
+    "Event",
+]

@@ -29,3 +29,8 @@ class FeatureFlag(WorkOSModel):
     default_value: bool = False
     created_at: str
     updated_at: str
+
+__all__ = [
+    "FeatureFlag",
+    "FeatureFlagOwner",
+]

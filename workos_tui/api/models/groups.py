@@ -41,3 +41,10 @@ class GroupMemberAdd(InputModel):
     organization_membership_id: str = Field(
         min_length=1, description="The membership to add (of the group's organization)."
     )
+
+__all__ = [
+    "Group",
+    "GroupCreate",
+    "GroupMemberAdd",
+    "GroupUpdate",
+]

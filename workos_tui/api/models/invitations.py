@@ -154,3 +154,9 @@ class InvitationResend(InputModel):
     locale: InvitationLocale | None = Field(
         default=None, description="The language of the invitation email."
     )
+
+__all__ = [
+    "Invitation",
+    "InvitationResend",
+    "InvitationSend",
+]

@@ -66,3 +66,12 @@ class EmailChangeConfirm(InputModel):
     """Confirm an email change with the code sent to the new address."""
 
     code: SecretStr = Field(description="The one-time code from the email.")
+
+__all__ = [
+    "EmailChange",
+    "EmailChangeConfirm",
+    "EmailChangeConfirmation",
+    "EmailChangeSend",
+    "MagicAuth",
+    "MagicAuthCreate",
+]

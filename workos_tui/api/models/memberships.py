@@ -68,3 +68,9 @@ class OrganizationMembershipUpdate(InputModel):
     def _one_role_kind(self) -> Self:
         _check_one_role_kind(self.role_slug, self.role_slugs)
         return self
+
+__all__ = [
+    "OrganizationMembership",
+    "OrganizationMembershipCreate",
+    "OrganizationMembershipUpdate",
+]

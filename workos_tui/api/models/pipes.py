@@ -316,3 +316,30 @@ class ConnectedAccountInput(InputModel):
     state: Literal["connected", "needs_reauthorization"] | None = Field(
         default=None, description="connected or needs_reauthorization."
     )
+
+__all__ = [
+    "AccessToken",
+    "AccessTokenResult",
+    "ApiKeyInstallationInput",
+    "ApiKeyUpsert",
+    "AuthorizeRequest",
+    "AuthorizeUrl",
+    "ClientCredentialsUpsert",
+    "ConfigurationCredentials",
+    "ConnectedAccount",
+    "ConnectedAccountInput",
+    "Credential",
+    "CredentialsResult",
+    "CustomProvider",
+    "CustomProviderInput",
+    "DataIntegration",
+    "DataIntegrationConfiguration",
+    "DataIntegrationCreate",
+    "DataIntegrationUpdate",
+    "DataProvider",
+    "IntegrationCredentials",
+    "IntegrationCredentialsInput",
+    "IntegrationInstallation",
+    "OrganizationConfigurationUpdate",
+    "UserScope",
+]

@@ -142,3 +142,8 @@ class Connection(WorkOSModel):
     domains: list[ConnectionDomain] = Field(default_factory=empty_list)
     created_at: str
     updated_at: str
+
+__all__ = [
+    "Connection",
+    "ConnectionDomain",
+]

@@ -132,3 +132,19 @@ class DataKeyRekey(InputModel):
     context: KeyContext = Field(
         min_length=1, max_length=KEY_CONTEXT_MAX_KEYS, description=KEY_CONTEXT_DESCRIPTION
     )
+
+__all__ = [
+    "DataKey",
+    "DataKeyCreate",
+    "DataKeyDecrypt",
+    "DataKeyRekey",
+    "VaultActor",
+    "VaultDeleteResult",
+    "VaultObject",
+    "VaultObjectCreate",
+    "VaultObjectDescription",
+    "VaultObjectMetadata",
+    "VaultObjectSummary",
+    "VaultObjectUpdate",
+    "VaultObjectVersion",
+]

@@ -45,3 +45,9 @@ class WebhookEndpointUpdate(InputModel):
     events: list[str] | None = Field(
         default=None, min_length=1, description="The event types sent to the endpoint."
     )
+
+__all__ = [
+    "WebhookEndpoint",
+    "WebhookEndpointCreate",
+    "WebhookEndpointUpdate",
+]
