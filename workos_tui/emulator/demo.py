@@ -12,7 +12,16 @@ import base64
 import random
 import time
 
-from . import demo_agents, demo_authkit, demo_authz, demo_connect, demo_extras, ids, names
+from . import (
+    demo_agents,
+    demo_authkit,
+    demo_authz,
+    demo_connect,
+    demo_extras,
+    demo_health,
+    ids,
+    names,
+)
 from .ids import parse_iso
 from .seeder import Seeder
 from .state import EmulatorState
@@ -236,6 +245,8 @@ def build_demo(state: EmulatorState, n_users: int, *, present_ms: int = NOW_MS) 
     # Agent registrations, a recent feature.
     tick = seeder.backdate(end - 20 * DAY_MS, end, demo_agents.RECORDS)
     demo_agents.seed_agents(seeder, orgs, users, tick)
+    # Last (the rest keeps its ids): sign-in and sync activity, and an organization in trouble.
+    demo_health.seed_health(seeder, orgs)
     seeder.finish()
 
 
