@@ -238,8 +238,11 @@ class WorkOSConsole(App[None]):
         mounting: AwaitMount | None = None
         if existing:
             widget = existing.first()
+            reloaded = False
             if search is not None and isinstance(widget, ResourceView):
-                widget.apply_search(search)
+                reloaded = widget.apply_search(search)
+            if isinstance(widget, ResourceView) and not reloaded and key != self.current_area:
+                widget.refresh_rows()  # the prepared rows at once, the first page again behind
         else:
             created = self.area_widget(key, search)
             if created is None:
@@ -264,7 +267,9 @@ class WorkOSConsole(App[None]):
         await mounting
         # Keys typed meanwhile (":" then an area name, while the first area still mounts)
         # moved the focus on purpose: taking it back would send the rest of them to the list.
-        if self.current_area == key and self.focused is focused_before:
+        # The screen's own first focus (the sidebar) is not such a move.
+        moved = self.focused is not focused_before and isinstance(self.focused, Input | TextArea)
+        if self.current_area == key and not moved:
             self._focus_area(key)
 
     def _focus_area(self, key: str) -> None:

@@ -76,6 +76,7 @@ class ConsoleCommands(Provider):
                 ("copy_id", "copy id", "Copy the selected row's id"),
                 ("copy_json", "copy JSON", "Copy the selected row as JSON"),
                 ("toggle_order", "toggle order", "Newest or oldest first"),
+                ("toggle_watch", "watch", "Refresh the list every few seconds (toggle)"),
             ]
             if resource.update is not None:
                 verbs.append(("edit", "edit selected", "Edit the selected row"))

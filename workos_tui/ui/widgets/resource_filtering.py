@@ -84,8 +84,8 @@ class ResourceFiltering(Widget):
         event.stop()
         self.focus_table()
 
-    def apply_search(self, text: str) -> None:
-        """Set the search filter (the `:users acme` jump) and reload.
+    def apply_search(self, text: str) -> bool:
+        """Set the search filter (the `:users acme` jump) and reload; True when it reloaded.
 
         A list without a server-side search filters its loaded rows instead.
         """
@@ -93,7 +93,7 @@ class ResourceFiltering(Widget):
             quick = self.quick_filter_input()
             quick.value = text
             quick.display = bool(text)
-            return
+            return False
         values = dict(self.filter_values)
         if text:
             values["__search__"] = text
@@ -104,6 +104,8 @@ class ResourceFiltering(Widget):
         if values != self.filter_values:
             self.filter_values = values
             self.reload()
+            return True
+        return False
 
     @on(Input.Changed, "#quick-filter")
     def _quick_filter_changed(self, event: Input.Changed) -> None:

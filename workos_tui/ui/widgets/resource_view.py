@@ -7,13 +7,13 @@ drop results whose ``generation`` is older than the current load.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Static
@@ -25,16 +25,18 @@ from workos_tui.resources.sources import PageSource
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import PageFailed, PageLoaded
+from workos_tui.ui.safe_text import plain
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.error_panel import ErrorPanel
 from workos_tui.ui.widgets.filter_bar import FilterBar
 from workos_tui.ui.widgets.resource_actions import ResourceActions
 from workos_tui.ui.widgets.resource_filtering import ResourceFiltering
+from workos_tui.ui.widgets.resource_freshness import ResourceFreshness
 from workos_tui.ui.widgets.resource_table import ResourceTable, unrecognised_notice
 from workos_tui.ui.widgets.secret_reveal import SecretReveal
 
 
-class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
+class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceActions, Vertical):
     """Browse one resource type; optionally scoped (e.g. a user's memberships)."""
 
     BINDINGS = [
@@ -159,6 +161,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         self.visible_rows = []
         self.has_more = True
         self._error = None
+        self._hide_banner()
         self.table.reset()
         self.detail.show_item(None)
         query = server_query(self.resource, self.filter_values, self.scope)
@@ -223,6 +226,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
         if notice is not None:
             self.notify(notice, severity="warning", markup=False)
         if start == 0:
+            self.fetched_at = datetime.now()
             self.post_message(self.FirstPageShown(ok=True))
         if start == 0 and self.visible_rows:
             self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail
@@ -280,7 +284,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             what = self.resource.title.lower()
             filtered = self.filter_values or self.quick_text or self.scope
             suffix = " match these filters" if filtered else " yet"
-            empty_label.update(Content(f"No {what}{suffix}."))
+            empty_label.update(plain(f"No {what}{suffix}."))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -300,10 +304,13 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
             parts.append("all loaded")
         if self.resource.supports_order:
             parts.append("newest first" if self.order == "desc" else "oldest first")
+        freshness = self.freshness_text()
+        if freshness:
+            parts.append(freshness)
         text = " · ".join(parts)
         if text != self._status_text:
             self._status_text = text
-            self.query_one("#resource-status", Static).update(Content(text))
+            self.query_one("#resource-status", Static).update(plain(text))
 
     def _maybe_prefetch(self, row: int) -> None:
         threshold = max(1, self.page_size // 2)
@@ -359,7 +366,7 @@ class ResourceView(ResourceFiltering, SecretReveal, ResourceActions, Vertical):
     # ------------------------------------------------------------- actions
 
     def action_refresh(self) -> None:
-        self.reload()
+        self.refresh_rows()
 
     def action_toggle_order(self) -> None:
         self.order = "asc" if self.order == "desc" else "desc"

@@ -172,6 +172,26 @@ class RowTable(ScrollView, can_focus=True):
             self._lines.discard(row)
             self.refresh_line(row + 1)
 
+    def replace_rows(self, rows: Iterable[Sequence[str]], cursor_row: int) -> None:
+        """Replace every row, keep the scroll position relative to the cursor.
+
+        The cursor moves to ``cursor_row`` (the same item, found by the caller) and stays on
+        the same screen line; ``RowHighlighted`` is posted only when the row index changed.
+        """
+        previous = self._cursor_row
+        self._rows = [[printable(str(cell)) for cell in row] for row in rows]
+        self._lines.clear()
+        self._header = None
+        for column in self.columns:
+            column.fitted = cell_len(column.title)
+        self._fit_columns(self._rows)
+        target = max(0, min(cursor_row, len(self._rows) - 1))
+        self._cursor_row = target
+        self._content_changed()
+        if target != previous:
+            self.scroll_to(y=max(0, self.scroll_y + target - previous), animate=False)
+            self.post_message(self.RowHighlighted(self, target))
+
     def clear(self) -> None:
         """Remove every row; the cursor returns to the first row."""
         self._rows = []
