@@ -187,3 +187,49 @@ def test_reseal_keeps_the_format() -> None:
 def test_decode_access_token_rejects_non_jwts() -> None:
     with pytest.raises(ValueError):
         decode_access_token("not-a-jwt")
+
+
+def test_signature_check_against_a_jwks() -> None:
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    from cryptography.hazmat.primitives.hashes import SHA256
+
+    from workos_tui.api.jwt_check import check_signature
+    from workos_tui.api.models.authentication import Jwks
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    def number(value: int) -> str:
+        return b64(value.to_bytes((value.bit_length() + 7) // 8, "big"))
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public = key.public_key().public_numbers()
+    jwks = Jwks.model_validate(
+        {
+            "keys": [
+                {
+                    "kid": "k1",
+                    "kty": "RSA",
+                    "alg": "RS256",
+                    "n": number(public.n),
+                    "e": number(public.e),
+                }
+            ]
+        }
+    )
+
+    def token(header: dict[str, Any], claims: dict[str, Any]) -> str:
+        signing_input = f"{b64(json.dumps(header).encode())}.{b64(json.dumps(claims).encode())}"
+        signature = key.sign(signing_input.encode(), padding.PKCS1v15(), SHA256())
+        return f"{signing_input}.{b64(signature)}"
+
+    good = token({"alg": "RS256", "kid": "k1"}, {"sub": "user_1"})
+    assert check_signature(good, jwks).outcome == "verified"
+    head, _claims, signature = good.split(".")
+    forged = f"{head}.{b64(json.dumps({'sub': 'user_2'}).encode())}.{signature}"
+    assert check_signature(forged, jwks).outcome == "bad_signature"
+    assert check_signature(token({"alg": "RS256", "kid": "k2"}, {}), jwks).outcome == "unknown_key"
+    assert check_signature(token({"alg": "HS256", "kid": "k1"}, {}), jwks).outcome == "unsupported"
+    assert check_signature("a.b", jwks).outcome == "malformed"

@@ -3,6 +3,7 @@ and a refresh through the emulator's API of a session it signed in."""
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 from pathlib import Path
@@ -76,6 +77,10 @@ async def test_vectors_and_node_seals_through_the_view(console_factory: Any) -> 
             assert view.verdict_text.startswith(shown), seal["name"]
             assert f"password id {seal['password_id'] or '(none)'}" in view.details_text
         await _paste(view, pilot, IRON["seals"][1]["sealed"], IRON["password"])  # no ttl
+        await settle(app, pilot)
+        assert "Signature     not checked: the profile has no client id" in str(
+            view.query_one("#si-signature", Static).render()
+        )
         details = view.details_text
         for line in (
             "Organization  org_01EHZNVPK3SFK441A1RGBFSHRT",
@@ -130,6 +135,23 @@ async def test_refresh_through_the_api_seals_the_new_tokens(emulator: EmulatorHa
         await _paste(view, pilot, sealed, password)
         assert view.verdict_text.startswith("✔ Opened: Fernet")
         assert "Access token  valid" in view.details_text
+        await settle(app, pilot)  # the signature is checked against the environment's JWKS
+        assert view.signature is not None and view.signature.verified
+        assert "Signature     ✔ signed by the environment's key" in str(
+            view.query_one("#si-signature", Static).render()
+        )
+        header, claims, signature = data["access_token"].split(".")
+        forged_claims = json.loads(base64.urlsafe_b64decode(claims + "=" * (-len(claims) % 4)))
+        forged_claims["role"] = "owner"
+        forged = base64.urlsafe_b64encode(json.dumps(forged_claims).encode()).rstrip(b"=")
+        forged_data = {**data, "access_token": f"{header}.{forged.decode()}.{signature}"}
+        forged_seal = Fernet(password).encrypt(json.dumps(forged_data).encode()).decode()
+        await _paste(view, pilot, forged_seal, password)
+        await settle(app, pilot)
+        assert view.verdict_text.startswith("✔ Opened: Fernet")  # the seal itself is fine
+        assert view.signature is not None and view.signature.outcome == "bad_signature"
+        await _paste(view, pilot, sealed, password)
+        await settle(app, pilot)
         await pilot.press("f8")
         await settle(app, pilot)
         assert view.verdict_text.startswith("✔ Refreshed through the API"), view.verdict_text

@@ -9,8 +9,6 @@ tokens again with the same password. Tokens stay hidden until shown in the resul
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -25,7 +23,8 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workos_tui.api.errors import WorkOSError
-from workos_tui.api.iron import iron_seal
+from workos_tui.api.jwt_check import SignatureCheck, check_signature
+from workos_tui.api.models.authentication import Jwks
 from workos_tui.api.sealed_session import (
     SealedSessionError,
     UnsealedSession,
@@ -36,51 +35,13 @@ from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.safe_text import plain
 from workos_tui.ui.views import ToolView
-
-IRON_SESSION_TTL_MS = 14 * 24 * 3600 * 1000
-"""iron-session's default ttl, used when a refreshed iron seal is sealed again."""
-EXAMPLE_NOW = datetime(2025, 1, 1, 0, 2, 0, tzinfo=UTC)
-EXAMPLE_PASSWORD = "example-cookie-password-of-32-characters-or-more"
-
-
-def _b64url_json(value: Any) -> str:
-    return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
-
-
-def example_seal() -> str:
-    """An authkit-nextjs-shaped session sealed the iron-session way, with fixed salts, iv and
-    clock (the same text every time: the screenshots stay stable)."""
-    issued = int(EXAMPLE_NOW.timestamp()) - 120
-    claims = {
-        "iss": "https://api.workos.com",
-        "sub": "user_01E4ZCR3C56J083X43JQXF3JK5",
-        "sid": "session_01HZBC6N1EB1ZY7KG32X0000AA",
-        "org_id": "org_01EHZNVPK3SFK441A1RGBFSHRT",
-        "role": "admin",
-        "roles": ["admin"],
-        "permissions": ["posts:read", "posts:write", "users:manage"],
-        "act": {"sub": "support@example.com"},
-        "iat": issued,
-        "exp": issued + 300,
-    }
-    token = f"{_b64url_json({'alg': 'RS256'})}.{_b64url_json(claims)}.example-signature"
-    session = {
-        "accessToken": token,
-        "refreshToken": "refresh_example_0000000000000000",
-        "user": {"object": "user", "id": claims["sub"], "email": "ada@example.com"},
-        "impersonator": {"email": "support@example.com", "reason": "Ticket 4242"},
-    }
-    digest = hashlib.sha256(b"workos-tui example seal").hexdigest()
-    return iron_seal(
-        session,
-        EXAMPLE_PASSWORD,
-        password_id="1",
-        ttl_ms=IRON_SESSION_TTL_MS,
-        version_suffix="2",
-        now_ms=issued * 1000,
-        salts=(digest, digest[::-1]),
-        iv=bytes(range(16)),
-    )
+from workos_tui.ui.views.session_details import (
+    EXAMPLE_NOW,
+    EXAMPLE_PASSWORD,
+    IRON_SESSION_TTL_MS,
+    describe_session,
+    example_seal,
+)
 
 
 class SessionRefreshed(Message):
@@ -91,80 +52,19 @@ class SessionRefreshed(Message):
         self.sealed = sealed
 
 
+class SignatureChecked(Message):
+    def __init__(self, token: int, check: SignatureCheck | None, problem: str = "") -> None:
+        super().__init__()
+        self.token = token
+        self.check = check
+        self.problem = problem
+
+
 class SessionRefreshFailed(Message):
     def __init__(self, token: int, error: WorkOSError) -> None:
         super().__init__()
         self.token = token
         self.error = error
-
-
-def span(seconds: float) -> str:
-    """``4 min 12 s``, ``13 d 23 h``: a duration to read at a glance."""
-    left = int(abs(seconds))
-    days, left = divmod(left, 86_400)
-    hours, left = divmod(left, 3_600)
-    minutes, secs = divmod(left, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
-
-
-def _when(moment: datetime, now: datetime) -> str:
-    delta = (moment - now).total_seconds()
-    relative = f"in {span(delta)}" if delta >= 0 else f"{span(delta)} ago"
-    return f"{moment:%Y-%m-%d %H:%M:%S} UTC ({relative})"
-
-
-def _named(value: Any) -> str:
-    if not isinstance(value, dict):
-        return str(value)
-    email = value.get("email") or value.get("sub")
-    label = str(email) if email else json.dumps(value, ensure_ascii=False)
-    reason = value.get("reason")
-    return f"{label} — reason: {reason}" if reason else label
-
-
-def describe_session(session: UnsealedSession, now: datetime) -> list[str]:
-    """What the seal holds, one labelled line each (tokens are never among them)."""
-    lines = [f"Format        {session.format_name}", f"Seal          {session.detail}"]
-    if session.sealed_at is not None:
-        lines.append(f"Sealed        {_when(session.sealed_at, now)}")
-    if session.expires_at is not None:
-        state = "EXPIRED — a server refuses it" if session.seal_expired(now) else "expires"
-        lines.append(f"Seal {state}  {_when(session.expires_at, now)}")
-    elif session.seal_format == "iron":
-        lines.append("Seal expires  never (sealed without a ttl)")
-    user = session.user or {}
-    if user:
-        lines.append(f"User          {user.get('email', '?')} ({user.get('id', '?')})")
-    token = session.token
-    claims = token.claims if token is not None else {}
-    organization = claims.get("org_id") or session.other.get("organizationId")
-    lines.append(f"Organization  {organization or '(none)'}")
-    roles = claims.get("roles")
-    role = claims.get("role")
-    if role or roles:
-        extra = f" (roles: {', '.join(map(str, roles))})" if isinstance(roles, list) else ""
-        lines.append(f"Role          {role or '(none)'}{extra}")
-    permissions = token.permissions if token is not None else []
-    lines.append(f"Permissions   {', '.join(permissions) if permissions else '(none)'}")
-    impersonator = session.impersonator or claims.get("act")
-    lines.append(f"Impersonator  {_named(impersonator) if impersonator else '(none)'}")
-    if claims.get("sid"):
-        lines.append(f"Session id    {claims['sid']}")
-    if token is not None and token.expires_at is not None:
-        left = token.seconds_left(now) or 0.0
-        state = "EXPIRED" if left < 0 else "valid"
-        lines.append(f"Access token  {state}: expires {_when(token.expires_at, now)}")
-    elif session.token_problem:
-        lines.append(f"Access token  {session.token_problem}")
-    elif session.access_token is None:
-        lines.append("Access token  (none in the seal)")
-    refresh = "present" if session.refresh_token is not None else "(none in the seal)"
-    lines.append(f"Refresh token {refresh}")
-    return lines
 
 
 class SessionInspectorView(ToolView):
@@ -178,8 +78,8 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
 
 - Both formats open: Fernet (the Python SDK) and iron (`Fe26.2*…~2`, the Node SDK and
   authkit-nextjs). The view says which, or why the paste does not open.
-- Claims are read without checking the token's signature: this inspects, it does not
-  authenticate.
+- The claims are shown whatever the signature; a separate line says whether the access token
+  verifies with the environment's JWKS (with a client id in the profile).
 - **F5** opens again, **F8** refreshes the session through the API (a new access token, sealed
   again with the same password), **F9** shows the tokens in a dialog, hidden until revealed.
 """
@@ -199,6 +99,8 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         self._token = 0
         self._inspected = ("", "")
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.signature: SignatureCheck | None = None
+        self._jwks: Jwks | None = None
 
     def compose(self) -> ComposeResult:
         password = self.context.environment.cookie_password  # WORKOS_COOKIE_PASSWORD
@@ -219,8 +121,9 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
                     yield Button("Tokens (F9)", id="si-tokens")
             with VerticalScroll(classes="tool-output"):
                 yield Static(plain("Paste a sealed session and its password."), id="si-verdict")
+                yield Static(id="si-signature", classes="tool-details")
                 yield Static(id="si-details", classes="tool-details")
-                yield Label("Access token claims (signature not verified)", classes="tool-label")
+                yield Label("Access token claims", classes="tool-label")
                 yield Static(id="si-claims", classes="tool-json")
 
     def focus(self, scroll_visible: bool = True) -> SessionInspectorView:
@@ -257,6 +160,8 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         self._token += 1
         details = self.query_one("#si-details", Static)
         claims = self.query_one("#si-claims", Static)
+        self.signature = None
+        self.query_one("#si-signature", Static).update("")
         try:
             session = unseal_session(seal, password)
         except SealedSessionError as error:
@@ -275,6 +180,43 @@ are fine) and the **cookie password** (hidden; filled from `WORKOS_COOKIE_PASSWO
         details.update(plain("\n".join(describe_session(session, now)), multiline=True))
         shown = dict(session.token.claims) if session.token is not None else {}
         claims.update(plain(json.dumps(shown, indent=2, ensure_ascii=False), multiline=True))
+        if session.token is not None and session.access_token is not None:
+            self._check_signature(self._token, session.access_token)
+
+    # ---------------------------------------------------------------- signature
+
+    @work(exclusive=True, group="session-signature")
+    async def _check_signature(self, token: int, access_token: SecretStr) -> None:
+        """Whether the access token was signed by the environment (its JWKS, fetched once)."""
+        if self._jwks is None:
+            if not self.context.environment.client_id:
+                self.post_message(
+                    SignatureChecked(token, None, "not checked: the profile has no client id")
+                )
+                return
+            jwks = await attempt(self.context.workos.sso.get_jwks())
+            if isinstance(jwks, WorkOSError):
+                problem = f"not checked: {describe_error(jwks).one_line()}"
+                self.post_message(SignatureChecked(token, None, problem))
+                return
+            self._jwks = jwks
+        check = check_signature(access_token.get_secret_value(), self._jwks)
+        self.post_message(SignatureChecked(token, check))
+
+    @on(SignatureChecked)
+    def _signature_checked(self, message: SignatureChecked) -> None:
+        message.stop()
+        if message.token != self._token:
+            return
+        self.signature = message.check
+        line = self.query_one("#si-signature", Static)
+        if message.check is None:
+            line.update(plain(f"Signature     {message.problem}"))
+            line.set_classes("tool-details")
+            return
+        mark = "✔" if message.check.verified else "✘"
+        line.update(plain(f"Signature     {mark} {message.check.message}"))
+        line.set_classes("tool-details " + ("-valid" if message.check.verified else "-invalid"))
 
     async def show_example(self) -> None:
         """An iron seal as authkit-nextjs writes it, read as of a fixed time."""
