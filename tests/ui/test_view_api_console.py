@@ -303,6 +303,26 @@ async def test_production_asks_before_any_change(emulator: Any) -> None:
         assert exchanges(emulator, start, "POST", "/organizations") == []
 
 
+async def test_a_second_send_never_cancels_one_in_flight(
+    console_factory: Any, emulator: Any
+) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        await choose(app, pilot, console, "OrganizationsController_create")
+        form_values(console, {"body-name": "Once Co"})
+        emulator.add_hook("/organizations", method="POST", latency_ms=1500)
+        start = len(emulator.log)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert console.sending
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert len(exchanges(emulator, start, "POST", "/organizations")) == 1
+        assert any("still on its way" in n.message for n in app._notifications)
+        assert "201" in str(console.query_one("#api-response-status").render())
+
+
 def tree_labels(console: ApiConsole) -> str:
     labels: list[str] = []
 

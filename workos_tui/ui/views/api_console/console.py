@@ -247,6 +247,9 @@ Every operation of the WorkOS API, sent through the console's connection.
         return result.request
 
     def action_send(self) -> None:
+        if self.sending:  # never cancel a request that may already have changed something
+            self.notify("A request is still on its way; wait for its response.")
+            return
         request = self.prepared()
         if request is not None:
             self.guard(request)
