@@ -28,18 +28,20 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
 
-    def __init__(self, title: str, body: str) -> None:
+    def __init__(self, title: str, body: str, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         self.question = title
         self.body = body
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(shorten(self.question)), classes="dialog-title")
             yield Static(Content(shorten(self.body, BODY_MAX)), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes", id="confirm-yes", variant="primary")
-                yield Button("No", id="confirm-no")
+                yield Button(self.yes, id="confirm-yes", variant="primary")
+                yield Button(self.no, id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes", Button).focus()

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from workos_tui.api.errors import UnprocessableError, WorkOSError
+from workos_tui.api.errors import RequestTimeoutError, UnprocessableError, WorkOSError
 from workos_tui.resources.forms import (
     Change,
     FieldSpec,
@@ -34,10 +34,24 @@ from workos_tui.resources.forms import (
 )
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import SaveFailed, SaveSucceeded
+from workos_tui.ui.safe_text import plain
 from workos_tui.ui.widgets.form_field import FormField
 
 Submit = Callable[[BaseModel], Awaitable[BaseModel | None]]
 FormMode = Literal["create", "edit"]
+
+UNKNOWN_OUTCOME = "The server may have applied it — reload to check before trying again."
+"""What a change that timed out says: the request left, no answer came back."""
+
+
+def outcome_unknown(error: WorkOSError) -> bool:
+    """Whether a failed change may have been applied all the same: it timed out after sending
+    (no answer, so no way to know). Other failures came back from the server, or never left."""
+    return isinstance(error, RequestTimeoutError)
+
+
+def unknown_outcome_text(error: WorkOSError) -> str:
+    return f"Timed out: the outcome is unknown. {UNKNOWN_OUTCOME} ({error.message})"
 
 
 class FormScreen(ModalScreen[BaseModel | None]):
@@ -64,6 +78,8 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         *,
         mode: FormMode = "create",
         always_send: set[str] | None = None,
+        reload: Callable[[], None] | None = None,
+        mutates: bool = True,
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -73,12 +89,14 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         self.submit = submit
         self.mode = mode
         self.always_send = set(always_send or ())
+        self.reload = reload
+        self.mutates = mutates
         self.pending: BaseModel | None = None
         self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-dialog"):
-            yield Label(self.form_title, id="form-title")
+            yield Label(plain(self.form_title), id="form-title")
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     yield FormField(spec, self.initial.get(spec.name, ""))
@@ -88,10 +106,12 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
                 yield Button("Review (ctrl+s)", id="form-review-button", variant="primary")
                 yield Button("Confirm", id="form-confirm", variant="success")
                 yield Button("Back", id="form-back")
+                yield Button("Reload", id="form-reload", variant="warning")
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
         self._set_reviewing(False)
+        self.query_one("#form-reload", Button).display = False
         self.query_one("#form-error", Static).display = False
         fields = self.query(FormField)
         if fields:
@@ -191,11 +211,17 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         self.saving = False
         self.query_one("#form-confirm", Button).disabled = False
         self._set_reviewing(False)
+        self.query_one("#form-reload", Button).display = False
         error = message.error
         fields = error.field_errors() if isinstance(error, UnprocessableError) else {}
         self.show_field_errors(
             server_field_errors(self.model, fields, code=error.code, message=error.message)
         )
+        if self.mutates and outcome_unknown(error):
+            # no "failed": the change may have landed; saving again could apply it twice
+            self._show_error(unknown_outcome_text(error))
+            self.query_one("#form-reload", Button).display = self.reload is not None
+            return
         text = describe_error(error)
         self._show_error(text.one_line())
 
@@ -212,6 +238,14 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
     @on(Button.Pressed, "#form-back")
     def _back_pressed(self) -> None:
         self._set_reviewing(False)
+
+    @on(Button.Pressed, "#form-reload")
+    def _reload_pressed(self) -> None:
+        """Close the form and reload what it changed, to see whether the change landed."""
+        reload = self.reload
+        self.dismiss(None)
+        if reload is not None:
+            reload()
 
     @on(Button.Pressed, "#form-cancel")
     def _cancel_pressed(self) -> None:

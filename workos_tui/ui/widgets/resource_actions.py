@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from textual import on, work
 from textual.binding import Binding
+from textual.message import Message
 
 from workos_tui.api.errors import ReadOnlyError, WorkOSError
 from workos_tui.resources.base import Action, resolve_model
+from workos_tui.resources.view_links import ViewAction
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
+from workos_tui.ui.panels import OpenView
 from workos_tui.ui.widgets.resource_shortcuts import ResourceShortcuts
 
 if TYPE_CHECKING:
@@ -42,6 +45,15 @@ def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
             current = spec.default
         values[spec.name] = spec.to_text(current)
     return values
+
+
+class MutationOutcomeUnknown(Message):
+    """A change timed out after it was sent: the server may have applied it."""
+
+    def __init__(self, verb: str, error: WorkOSError) -> None:
+        super().__init__()
+        self.verb = verb
+        self.error = error
 
 
 class ResourceActions(ResourceShortcuts):
@@ -116,6 +128,7 @@ class ResourceActions(ResourceShortcuts):
                 initial,
                 submit,
                 mode="create",
+                reload=self.reload,
             ),
             self._after_create,
         )
@@ -191,6 +204,7 @@ class ResourceActions(ResourceShortcuts):
                 submit,
                 mode="edit",
                 always_send=always,
+                reload=self.reload,
             ),
             self._after_edit,
         )
@@ -272,6 +286,9 @@ class ResourceActions(ResourceShortcuts):
         action = next((a for a in self.resource.actions if a.key == key), None)
         if action is None:
             return
+        if isinstance(action, ViewAction):  # opens a view on the row (X-ray, debuggers)
+            self.post_message(OpenView(action.view, self.resource.item_id(item)))
+            return
         if action.mutates and self.context.read_only:
             self._report_failure(action.title, ReadOnlyError("The profile is read-only."))
             return
@@ -291,6 +308,8 @@ class ResourceActions(ResourceShortcuts):
                     initial_values(input_model, prefill),
                     submit,
                     mode="create",
+                    reload=self.reload,
+                    mutates=action.mutates,
                 ),
                 lambda result: self._after_action(action, result),
             )
@@ -327,7 +346,12 @@ class ResourceActions(ResourceShortcuts):
     async def _mutate(
         self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
     ) -> None:
+        from workos_tui.ui.screens.form import outcome_unknown
+
         outcome = await attempt(call())
+        if isinstance(outcome, WorkOSError) and outcome_unknown(outcome):
+            self.post_message(MutationOutcomeUnknown(verb, outcome))
+            return
         if isinstance(outcome, WorkOSError):
             self.post_message(MutationFailed(verb, outcome))
             return
@@ -345,6 +369,23 @@ class ResourceActions(ResourceShortcuts):
         if message.item is not None and self.replace_item(message.item):
             return
         self.reload()
+
+    @on(MutationOutcomeUnknown)
+    def _mutation_outcome_unknown(self, message: MutationOutcomeUnknown) -> None:
+        """A change timed out: not "failed" (it may have landed); offer to reload the list."""
+        from workos_tui.ui.screens.confirm import ConfirmScreen
+        from workos_tui.ui.screens.form import unknown_outcome_text
+
+        message.stop()
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{message.verb.capitalize()}: outcome unknown",
+                unknown_outcome_text(message.error) + "\n\nReload the list now?",
+                yes="Reload",
+                no="Not now",
+            ),
+            lambda reload: self.reload() if reload else None,
+        )
 
     @on(MutationFailed)
     def _mutation_failed(self, message: MutationFailed) -> None:
