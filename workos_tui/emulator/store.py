@@ -117,6 +117,17 @@ class Index:
         else:
             self._by_id.pop(rid, None)
 
+    def add(self, rid: str, record: Record) -> None:
+        """Index a record that was not in the collection (the common case, made short)."""
+        keys = self.keys_of(record)
+        if not keys:
+            return
+        lists = self.lists
+        for key in keys:
+            _add_sorted(lists, key, rid)
+        if self.tracked:
+            self._by_id[rid] = keys[0] if len(keys) == 1 else keys
+
     def get(self, key: str) -> list[str]:
         """The ascending ids of ``key`` (a new list when there is only one)."""
         ids = self.lists.get(key.lower() if self.lower else key)
@@ -151,12 +162,15 @@ class CompactItems(MutableMapping[str, Record]):
     reads) until :meth:`settle` encodes the hot dicts back, so a record changed in place and
     then stored, within one request or seeding step, behaves as with plain dicts.  The emulator
     settles at the end of every request; at most ``hot_limit`` records stay hot meanwhile (the
-    oldest are settled first).
+    oldest are settled first).  A stored record is encoded once, when it settles; until then
+    ``pending`` keeps the values of its ``fields`` (the indexed ones) as they were stored.
     """
 
-    def __init__(self, hot_limit: int = 4096) -> None:
-        self.blobs: dict[str, bytes] = {}
+    def __init__(self, hot_limit: int = 4096, fields: Iterable[str] = ()) -> None:
+        self.blobs: dict[str, bytes | None] = {}  # None: stored, not encoded yet (hot)
         self.hot: dict[str, Record] = {}
+        self.pending: dict[str, Record] = {}
+        self.fields = tuple(fields)
         self.hot_limit = hot_limit
         self._shapes: list[tuple[str, ...]] = []
         self._shape_ids: dict[tuple[str, ...], int] = {}
@@ -178,25 +192,38 @@ class CompactItems(MutableMapping[str, Record]):
         return record
 
     def stored(self, rid: str) -> Record | None:
-        """The record as last stored (not its hot, possibly changed, dict)."""
+        """The record as last stored (not its hot, possibly changed, dict), at least its
+        ``fields``."""
+        snapshot = self.pending.get(rid)
+        if snapshot is not None:
+            return snapshot
         blob = self.blobs.get(rid)
         return None if blob is None else self.decode(rid, blob)
 
     def __getitem__(self, rid: str) -> Record:
         record = self.hot.get(rid)
         if record is None:
-            record = self.decode(rid, self.blobs[rid])
+            blob = self.blobs[rid]
+            if blob is None:  # pragma: no cover - a stored record stays hot until encoded
+                raise KeyError(rid)
+            record = self.decode(rid, blob)
             self._warm(rid, record)
         return record
 
     def __setitem__(self, rid: str, record: Record) -> None:
-        self.blobs[rid] = self.encode(record)
+        self.pending[rid] = {
+            f: list(v) if isinstance(v, list) else v
+            for f in self.fields
+            if (v := record.get(f)) is not None
+        }
+        self.blobs[rid] = None
         self.hot.pop(rid, None)
         self._warm(rid, record)
 
     def __delitem__(self, rid: str) -> None:
         del self.blobs[rid]
         self.hot.pop(rid, None)
+        self.pending.pop(rid, None)
 
     def __contains__(self, rid: object) -> bool:
         return rid in self.blobs
@@ -222,9 +249,11 @@ class CompactItems(MutableMapping[str, Record]):
             done = []
             for rid in list(hot)[:count]:
                 done.append((rid, hot.pop(rid)))
+        blobs, pending = self.blobs, self.pending
         for rid, record in done:
-            if rid in self.blobs:
-                self.blobs[rid] = self.encode(record)
+            if rid in blobs:
+                blobs[rid] = self.encode(record)
+                pending.pop(rid, None)
 
 
 class Collection:
@@ -275,14 +304,16 @@ class Collection:
         rid: str = record["id"]
         items = self.items
         compact = self.compact
-        old: Record | None = None
         if rid not in items:
             _insert_sorted(self.order, rid)
-        elif compact is not None:
-            old = compact.stored(rid)
-        items[rid] = record
-        for ix in self.indexes.values():
-            ix.update(rid, record, old)
+            items[rid] = record
+            for ix in self.indexes.values():
+                ix.add(rid, record)
+        else:
+            old = compact.stored(rid) if compact is not None else None
+            items[rid] = record
+            for ix in self.indexes.values():
+                ix.update(rid, record, old)
         if self.listener is not None:
             self.listener(self.name, rid, record)
         if compact is None and self.compact_at is not None and len(items) >= self.compact_at:
@@ -306,7 +337,7 @@ class Collection:
         """Keep the records as :class:`CompactItems` from now on."""
         if self.compact is not None:
             return
-        items = CompactItems(hot_limit)
+        items = CompactItems(hot_limit, self.indexes)
         for rid, record in self.items.items():
             items.blobs[rid] = items.encode(record)
         self.items = items
