@@ -16,6 +16,7 @@ from workos_tui.resources.base import (
     service_get,
 )
 from workos_tui.resources.formatting import format_list_of, format_timestamp
+from workos_tui.resources.view_links import view_action
 
 
 def _literal_choices(name: str) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ CONNECTIONS = ResourceType(
         ),
     ),
     related=(Related("Organization", "organizations", "id", lambda c: c.organization_id),),
+    actions=(view_action("debug", "Debug (SSO debugger)", "sso-debugger"),),
     name_field="name",
     dashboard_path="sso/connections/{id}",
 )

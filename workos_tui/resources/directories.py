@@ -21,6 +21,7 @@ from workos_tui.resources.formatting import (
     format_short_timestamp,
     format_timestamp,
 )
+from workos_tui.resources.view_links import view_action
 
 
 def _id(item: Any) -> str | None:
@@ -72,6 +73,7 @@ DIRECTORIES = ResourceType(
         Related("Groups", "directory_groups", "directory", _id),
         Related("Organization", "organizations", "id", lambda d: d.organization_id),
     ),
+    actions=(view_action("debug", "Debug (directory sync debugger)", "directory-debugger"),),
     name_field="name",
     dashboard_path="directory-sync/{id}",
 )

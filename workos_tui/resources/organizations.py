@@ -24,6 +24,7 @@ from workos_tui.resources.base import (
 )
 from workos_tui.resources.formatting import format_list_of, format_short_timestamp, format_timestamp
 from workos_tui.resources.organization_actions import ORGANIZATION_ACTIONS
+from workos_tui.resources.view_links import view_action
 
 
 def _id(item: Any) -> str | None:
@@ -133,7 +134,7 @@ ORGANIZATIONS = ResourceType(
         Related("Roles", "organization_roles", "organization_id", _id),
         Related("Authorization resources", "authorization_resources", "organization_id", _id),
     ),
-    actions=ORGANIZATION_ACTIONS,
+    actions=(*ORGANIZATION_ACTIONS, view_action("xray", "X-ray (health check)", "xray")),
     name_field="name",
     dashboard_path="organizations/{id}",
 )

@@ -23,7 +23,7 @@ from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump, plan_jump
-from workos_tui.ui.panels import PANELS, resolve_panel
+from workos_tui.ui.panels import PANELS, OpenView, TargetedView, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
 from workos_tui.ui.widgets.area_list import AreaList
@@ -75,6 +75,7 @@ class WorkOSConsole(App[None]):
         STYLES / "dialogs.tcss",
         STYLES / "api_console.tcss",
         STYLES / "views.tcss",
+        STYLES / "health.tcss",
     ]
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {console_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
@@ -223,7 +224,10 @@ class WorkOSConsole(App[None]):
 
     def area_widget(self, key: str, search: str | None) -> Widget | None:
         if key in PANELS:
-            return PANELS[key].build(self.context, f"area-{key}")
+            panel = PANELS[key].build(self.context, f"area-{key}")
+            if search and isinstance(panel, TargetedView):
+                panel.show_target(search)
+            return panel
         if key in self.registry:
             resource = self.registry[key]
             return ResourceView(resource, self.context, search=search or "", id=f"area-{key}")
@@ -241,6 +245,8 @@ class WorkOSConsole(App[None]):
             reloaded = False
             if search is not None and isinstance(widget, ResourceView):
                 reloaded = widget.apply_search(search)
+            elif search and isinstance(widget, TargetedView):
+                widget.show_target(search)
             if isinstance(widget, ResourceView) and not reloaded and key != self.current_area:
                 widget.refresh_rows()  # the prepared rows at once, the first page again behind
         else:
@@ -295,8 +301,16 @@ class WorkOSConsole(App[None]):
         elif event.option.id is not None:
             self._focus_area(event.option.id)
 
+    @on(OpenView)
+    def _open_view(self, event: OpenView) -> None:
+        """A row action or a finding opens a specialised view on a record."""
+        event.stop()
+        self.open_area(event.view, search=event.target)
+
     @on(ResourceView.OpenRelated)
     def _open_related(self, event: ResourceView.OpenRelated) -> None:
+        if event.resource_key not in self.registry and not self.more_areas_loaded:
+            self.load_more_areas()  # a view's drill-down may name an extension's list
         if event.resource_key not in self.registry:
             self.notify(f"{event.title} is not available yet.", severity="warning")
             return
@@ -354,7 +368,7 @@ class WorkOSConsole(App[None]):
             return
         panel = resolve_panel(parsed.target)
         if panel is not None:
-            self.open_area(panel)
+            self.open_area(panel, search=parsed.argument or None)
             return
         resource = self.registry.resolve(parsed.target)
         if resource is None and not self.more_areas_loaded:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
+from textual.message import Message
 from textual.widget import Widget
 
 from workos_tui.ui.context import ConsoleContext
@@ -49,6 +51,40 @@ def _test_sign_in(context: ConsoleContext, widget_id: str) -> Widget:
     return TestSignInView(context, id=widget_id)
 
 
+def _xray(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.xray import XrayView
+
+    return XrayView(context, id=widget_id)
+
+
+def _sso_debugger(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.sso_debugger import SsoDebuggerView
+
+    return SsoDebuggerView(context, id=widget_id)
+
+
+def _directory_debugger(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.directory_debugger import DirectoryDebuggerView
+
+    return DirectoryDebuggerView(context, id=widget_id)
+
+
+class OpenView(Message):
+    """Open the panel ``view`` on ``target`` (a row action, a finding's drill-down)."""
+
+    def __init__(self, view: str, target: str) -> None:
+        super().__init__()
+        self.view = view
+        self.target = target
+
+
+@runtime_checkable
+class TargetedView(Protocol):
+    """A panel that opens on a target: ``:xray Acme`` gives it ``Acme``."""
+
+    def show_target(self, target: str) -> None: ...
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
@@ -69,6 +105,24 @@ PANELS: dict[str, Panel] = {
         _test_sign_in,
         aliases=("test-sign-in", "sign-in", "signin", "pkce"),
         command="Tools: test a sign-in",
+    ),
+    "xray": Panel(
+        "X-ray",
+        _xray,
+        aliases=("x-ray", "health", "org-health"),
+        command="Health: X-ray an organization",
+    ),
+    "sso-debugger": Panel(
+        "SSO debugger",
+        _sso_debugger,
+        aliases=("debug-sso", "sso-debug", "connection-debugger"),
+        command="Health: debug an SSO connection",
+    ),
+    "directory-debugger": Panel(
+        "Directory debugger",
+        _directory_debugger,
+        aliases=("debug-sync", "dsync-debug", "debug-directory", "sync-debugger"),
+        command="Health: debug a directory sync",
     ),
 }
 

@@ -121,6 +121,7 @@ class ClaimAttemptLink(InputModel):
         description="The organization to place the agent in; required when the user has several.",
     )
 
+
 __all__ = [
     "AgentClaim",
     "AgentClaimCompletion",

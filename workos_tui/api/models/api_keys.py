@@ -87,6 +87,7 @@ class ApiKeyValidate(InputModel):
 
     value: SecretStr = Field(description="The full API key value to check.")
 
+
 __all__ = [
     "ApiKey",
     "ApiKeyExpire",

@@ -146,6 +146,7 @@ class AuditLogExportCreate(InputModel):
     actor_ids: list[str] | None = Field(default=None, description="Only these actor ids.")
     targets: list[str] | None = Field(default=None, description="Only these target types.")
 
+
 __all__ = [
     "AuditLogAction",
     "AuditLogActorInput",

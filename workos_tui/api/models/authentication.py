@@ -172,6 +172,7 @@ class RadarAttemptUpdate(InputModel):
         default=None, description="Set to success once the authentication succeeded."
     )
 
+
 __all__ = [
     "Authentication",
     "DeviceAuthorization",

@@ -101,6 +101,7 @@ class PortalLinkCreate(InputModel):
         default=None, max_length=20, description="Up to 20 IT contacts given access to the portal."
     )
 
+
 __all__ = [
     "CorsOrigin",
     "CorsOriginCreate",

@@ -316,6 +316,7 @@ class AuthorizationResourceUpdate(_ParentFields):
         default=None, max_length=DESCRIPTION_MAX, description="What it is."
     )
 
+
 __all__ = [
     "AssignmentSource",
     "AssignmentTarget",

@@ -96,6 +96,26 @@ redirect URIs. SSO has no PKCE: its code is exchanged with the API key.
         self.authorization_url: str | None = None
         self.outcome: Any = None
         self._token = 0
+        self._preset = ""
+
+    def show_target(self, target: str) -> None:
+        """Open with ``target`` chosen: a connection id (the SSO flow) or an organization id
+        (the SSO debugger's "test sign-in"; ``:test-sign-in conn_…``)."""
+        self._preset = target.strip()
+        if self.is_mounted:
+            self._apply_preset()
+
+    def _apply_preset(self) -> None:
+        kind = "connection" if self._preset.startswith("conn_") else "organization"
+        if not self._preset.startswith(("conn_", "org_")):
+            return
+        value = f"{kind}:{self._preset}"
+        target = self.query_one("#ts-target", Select)
+        known = [(str(p), v) for p, v in target._options if isinstance(v, str)]
+        if all(v != value for _, v in known):
+            target.set_options([_option(kind, self._preset, self._preset), *known])
+        self.query_one("#ts-flow", Select).value = "sso"
+        target.value = value
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="tool-columns"):
@@ -175,6 +195,8 @@ redirect URIs. SSO has no PKCE: its code is exchanged with the API key.
         target.prompt = "Choose a connection, organization or provider"
         if isinstance(current, str):
             target.value = current
+        if self._preset:
+            self._apply_preset()
 
     # ---------------------------------------------------------------- sign-in
 
