@@ -66,6 +66,7 @@ class SlimRole(WorkOSModel):
 
     slug: str
 
+
 __all__ = [
     "SlimRole",
 ]

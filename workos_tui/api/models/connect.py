@@ -112,6 +112,7 @@ class ConnectApplicationUpdate(InputModel):
         default=None, description="Redirect URIs (OAuth applications only)."
     )
 
+
 __all__ = [
     "AuthorizedApplication",
     "ClientSecret",

@@ -112,6 +112,7 @@ class DirectoryUser(WorkOSModel):
     created_at: str
     updated_at: str
 
+
 __all__ = [
     "Directory",
     "DirectoryGroup",

@@ -19,6 +19,7 @@ class Event(WorkOSModel):
     context: dict[str, Any] | None = None
     created_at: str
 
+
 __all__ = [
     "Event",
 ]

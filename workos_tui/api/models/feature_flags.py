@@ -30,6 +30,7 @@ class FeatureFlag(WorkOSModel):
     created_at: str
     updated_at: str
 
+
 __all__ = [
     "FeatureFlag",
     "FeatureFlagOwner",

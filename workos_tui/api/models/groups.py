@@ -42,6 +42,7 @@ class GroupMemberAdd(InputModel):
         min_length=1, description="The membership to add (of the group's organization)."
     )
 
+
 __all__ = [
     "Group",
     "GroupCreate",

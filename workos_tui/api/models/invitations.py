@@ -155,6 +155,7 @@ class InvitationResend(InputModel):
         default=None, description="The language of the invitation email."
     )
 
+
 __all__ = [
     "Invitation",
     "InvitationResend",

@@ -67,6 +67,7 @@ class EmailChangeConfirm(InputModel):
 
     code: SecretStr = Field(description="The one-time code from the email.")
 
+
 __all__ = [
     "EmailChange",
     "EmailChangeConfirm",

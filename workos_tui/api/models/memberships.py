@@ -69,6 +69,7 @@ class OrganizationMembershipUpdate(InputModel):
         _check_one_role_kind(self.role_slug, self.role_slugs)
         return self
 
+
 __all__ = [
     "OrganizationMembership",
     "OrganizationMembershipCreate",

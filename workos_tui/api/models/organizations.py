@@ -155,6 +155,7 @@ class OrganizationDomainCreate(InputModel):
     organization_id: str = Field(description="The organization the domain is added to.")
     domain: str = Field(min_length=1, description="The domain to add, e.g. foo-corp.com.")
 
+
 __all__ = [
     "AuditLogConfiguration",
     "AuditLogStream",

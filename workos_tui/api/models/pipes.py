@@ -317,6 +317,7 @@ class ConnectedAccountInput(InputModel):
         default=None, description="connected or needs_reauthorization."
     )
 
+
 __all__ = [
     "AccessToken",
     "AccessTokenResult",

@@ -143,6 +143,7 @@ class Connection(WorkOSModel):
     created_at: str
     updated_at: str
 
+
 __all__ = [
     "Connection",
     "ConnectionDomain",

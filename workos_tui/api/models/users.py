@@ -250,6 +250,7 @@ class PasswordResetConfirm(InputModel):
     token: SecretStr = Field(description="The token of the password reset.")
     new_password: SecretStr = Field(min_length=1, description="The user's new password.")
 
+
 __all__ = [
     "AuthenticationFactor",
     "EmailVerification",

@@ -133,6 +133,7 @@ class DataKeyRekey(InputModel):
         min_length=1, max_length=KEY_CONTEXT_MAX_KEYS, description=KEY_CONTEXT_DESCRIPTION
     )
 
+
 __all__ = [
     "DataKey",
     "DataKeyCreate",

@@ -46,6 +46,7 @@ class WebhookEndpointUpdate(InputModel):
         default=None, min_length=1, description="The event types sent to the endpoint."
     )
 
+
 __all__ = [
     "WebhookEndpoint",
     "WebhookEndpointCreate",
