@@ -101,6 +101,7 @@ class ExternalAuthComplete(InputModel):
         default=None, description="User consent options to store with the session."
     )
 
+
 __all__ = [
     "ClientApiToken",
     "ClientApiTokenCreate",
