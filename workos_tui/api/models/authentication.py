@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel, empty_list
-from .common import SlimRole
+from .common import Email, SlimRole
 from .users import User
 
 RadarVerdict = Literal["allow", "block", "challenge"]
@@ -154,7 +154,7 @@ class RadarAttemptCreate(InputModel):
 
     ip_address: str = Field(min_length=1, description="The IP address the attempt came from.")
     user_agent: str = Field(min_length=1, description="The user agent of the attempt.")
-    email: str = Field(min_length=3, description="The email address the user signs in with.")
+    email: Email = Field(min_length=3, description="The email address the user signs in with.")
     auth_method: RadarAuthMethod = Field(description="How the user authenticates.")
     action: Literal["sign-up", "sign-in"] = Field(description="Signing up or signing in.")
     signals_id: str | None = Field(

@@ -222,7 +222,7 @@ class UserUpdate(InputModel):
 class PasswordResetSend(InputModel):
     """Email a password-reset link to a user."""
 
-    email: str = Field(min_length=3, description="The email address of the user.")
+    email: Email = Field(min_length=3, description="The email address of the user.")
 
 
 class EmailVerification(WorkOSModel):
