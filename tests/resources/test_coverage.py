@@ -115,3 +115,10 @@ def test_services_are_the_facades() -> None:
     services = coverage.facade_services()
     assert services["organizations"].__name__ == "OrganizationsService"
     assert all(issubclass(cls, Service) for cls in services.values())
+
+
+def test_the_console_index_and_the_yaml_list_the_same_operations(tmp_path: Path) -> None:
+    copy = tmp_path / "spec.yaml"
+    copy.write_bytes(coverage.SPEC_FILE.read_bytes())
+    from_yaml = {(op.key, op.tag) for op in coverage.spec_operations(copy)}
+    assert from_yaml == {(op.key, op.tag) for op in coverage.spec_operations()}

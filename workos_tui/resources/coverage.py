@@ -46,7 +46,6 @@ from typing import Any, cast
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.facade import WorkOS
 from workos_tui.api.operations import operation_of
-from workos_tui.reference import SPEC_PATH
 from workos_tui.resources.base import Action, ResourceType
 from workos_tui.resources.catalog import EXTENSION_MODULES, default_registry, load_extensions
 from workos_tui.resources.registry import ResourceRegistry
@@ -125,9 +124,26 @@ class SpecOperation:
         return f"{self.method} {self.path}"
 
 
+SPEC_FILE = Path(__file__).resolve().parents[1] / "reference" / "workos-openapi.yaml"
+"""The spec shipped in the package (``workos_tui.reference.SPEC_PATH``)."""
+
+
 @cache
-def spec_operations(spec_path: Path = SPEC_PATH) -> tuple[SpecOperation, ...]:
-    """Every operation of the spec (method, path, first tag), in the spec's order."""
+def spec_operations(spec_path: Path = SPEC_FILE) -> tuple[SpecOperation, ...]:
+    """Every operation of the spec (method, path, first tag), in the spec's order.
+
+    Read through the API console's operation index when it is there (parsed once, cached);
+    else from the YAML.
+    """
+    if spec_path == SPEC_FILE:
+        try:
+            module = importlib.import_module("workos_tui.resources.operations")
+        except ModuleNotFoundError:
+            pass
+        else:
+            return tuple(
+                SpecOperation(op.method, op.path, op.tag) for op in module.all_operations()
+            )
     import yaml
 
     with spec_path.open("rb") as handle:
