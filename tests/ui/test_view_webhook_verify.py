@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 from ui_helpers import SIZE, run_palette_command, settle
 
+from workos_tui.emulator.testing import EmulatorHandle
 from workos_tui.ui.views.webhook_verify import WebhookVerifyView
 
 VECTORS: dict[str, Any] = json.loads(
@@ -170,3 +171,41 @@ async def test_the_worked_example_and_a_fresh_one(console_factory: Any) -> None:
         await pilot.press("f8")  # a freshly signed example, checked now
         await pilot.pause()
         assert view.verdict_text.startswith("✔ VALID"), view.verdict_text
+
+
+async def test_the_secret_can_come_from_an_endpoint(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    from pydantic import SecretStr
+
+    from workos_tui.api.client import WorkOSClient
+    from workos_tui.api.environment import Environment
+    from workos_tui.api.facade import WorkOS
+    from workos_tui.api.models.webhooks import WebhookEndpointCreate
+    from workos_tui.api.webhooks import sign_webhook
+
+    environment = Environment("t", SecretStr(emulator.api_key), base_url=emulator.base_url)
+    async with WorkOSClient(environment) as client:
+        endpoint = await WorkOS(client).webhook_endpoints.create(
+            WebhookEndpointCreate(
+                endpoint_url="https://hooks.example/workos", events=["user.created"]
+            )
+        )
+    assert endpoint.secret is not None
+    secret = endpoint.secret.get_secret_value()
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await _open(app, pilot)
+        chooser = view.query_one("#wv-endpoint", Select)
+        assert endpoint.id in [value for _label, value in chooser._options]
+        chooser.value = endpoint.id
+        await pilot.pause()
+        field = view.query_one("#wv-secret", Input)
+        assert field.password and field.value == secret
+        body = '{"event":"user.created"}'
+        view.query_one("#wv-payload", TextArea).load_text(body)
+        view.query_one("#wv-header", Input).value = sign_webhook(body, secret, 5_000)
+        view.query_one("#wv-at", Input).value = "5000"
+        await pilot.pause()
+        assert view.verdict_text.startswith("✔ VALID")
+        assert secret not in view.verdict_text

@@ -3,7 +3,8 @@
 The verdict is the service layer's (:func:`workos_tui.api.webhook_check.check_webhook`); the
 view shows why: the signed time and the clock skew, the received and the expected HMAC, which
 mangled form of the body the signature would match, and the event as JSON text (data, never
-markup). Everything is local: no request is made.
+markup). The check is local; the only request lists the webhook endpoints, whose secret can be
+picked instead of typed.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from textual import on
+from pydantic import SecretStr
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static, TextArea
+from textual.message import Message
+from textual.widgets import Input, Label, Select, Static, TextArea
 
+from workos_tui.api.errors import WorkOSError
 from workos_tui.api.webhook_check import WebhookCheck, check_webhook
 from workos_tui.api.webhooks import DEFAULT_TOLERANCE, sign_webhook
 from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.error_text import attempt
 from workos_tui.ui.safe_text import plain
 from workos_tui.ui.views import ToolView
 
@@ -33,6 +38,15 @@ EXAMPLE_EVENT = {
     "data": {"object": "user", "id": "user_01E4ZCR3C56J083X43JQXF3JK5", "email": "ada@example.com"},
     "created_at": "2025-01-01T00:00:00.000Z",
 }
+
+
+class EndpointsLoaded(Message):
+    """The environment's webhook endpoints: (label, id) options and each one's secret."""
+
+    def __init__(self, options: list[tuple[str, str]], secrets: dict[str, SecretStr]) -> None:
+        super().__init__()
+        self.options = options
+        self.secrets = secrets
 
 
 def parse_instant(text: str) -> float | None:
@@ -101,6 +115,7 @@ Paste the raw **payload** (request body), the **WorkOS-Signature** header and th
   a delivery from your logs, say. Empty means now.
 - The result names the signed time and the clock skew, both HMACs, and — when the HMAC does
   not match — which re-serialised or re-wrapped form of the body it would match.
+- The secret can come from one of the environment's webhook endpoints (listed by URL).
 - **F8** fills in a freshly signed example. Nothing is sent anywhere.
 """
 
@@ -120,6 +135,7 @@ Paste the raw **payload** (request body), the **WorkOS-Signature** header and th
         self.context = context
         self.clock = clock
         self.check: WebhookCheck | None = None
+        self._endpoint_secrets: dict[str, SecretStr] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="tool-columns"):
@@ -128,8 +144,13 @@ Paste the raw **payload** (request body), the **WorkOS-Signature** header and th
                 yield TextArea(id="wv-payload", soft_wrap=True, show_line_numbers=False)
                 yield Label("WorkOS-Signature header", classes="tool-label")
                 yield Input(placeholder="t=1735689600123, v1=6d78…", id="wv-header")
-                yield Label("Endpoint secret", classes="tool-label")
-                yield Input(placeholder="whsec_…", password=True, id="wv-secret")
+                with Horizontal(classes="tool-row"):
+                    with Vertical():
+                        yield Label("Endpoint secret", classes="tool-label")
+                        yield Input(placeholder="whsec_…", password=True, id="wv-secret")
+                    with Vertical():
+                        yield Label("…or an endpoint's", classes="tool-label")
+                        yield Select[str]([], prompt="Loading endpoints…", id="wv-endpoint")
                 with Horizontal(classes="tool-row"):
                     with Vertical():
                         yield Label("Tolerance (s)", classes="tool-label")
@@ -142,6 +163,33 @@ Paste the raw **payload** (request body), the **WorkOS-Signature** header and th
                 yield Static(id="wv-details", classes="tool-details")
                 yield Label("Event", classes="tool-label")
                 yield Static(id="wv-event", classes="tool-json")
+
+    def on_mount(self) -> None:
+        self._load_endpoints()
+
+    @work(exclusive=True, group="webhook-endpoints")
+    async def _load_endpoints(self) -> None:
+        page = await attempt(self.context.workos.webhook_endpoints.list(limit=100))
+        if isinstance(page, WorkOSError):
+            self.post_message(EndpointsLoaded([], {}))
+            return
+        options = [(f"{e.endpoint_url} ({e.id})", e.id) for e in page.data if e.secret]
+        secrets = {e.id: e.secret for e in page.data if e.secret is not None}
+        self.post_message(EndpointsLoaded(options, secrets))
+
+    @on(EndpointsLoaded)
+    def _endpoints_loaded(self, message: EndpointsLoaded) -> None:
+        message.stop()
+        self._endpoint_secrets = message.secrets
+        endpoint = self.query_one("#wv-endpoint", Select)
+        endpoint.set_options(message.options)
+        endpoint.prompt = "Choose an endpoint" if message.options else "No endpoints"
+
+    @on(Select.Changed, "#wv-endpoint")
+    def _endpoint_chosen(self, event: Select.Changed) -> None:
+        secret = self._endpoint_secrets.get(str(event.value))
+        if secret is not None:
+            self.query_one("#wv-secret", Input).value = secret.get_secret_value()
 
     def focus(self, scroll_visible: bool = True) -> WebhookVerifyView:
         self.query_one("#wv-payload", TextArea).focus(scroll_visible)
