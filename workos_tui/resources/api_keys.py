@@ -134,6 +134,7 @@ ORGANIZATION_API_KEYS = ResourceType(
     title="API keys",
     singular="API key",
     aliases=("api_keys", "org_api_keys", "keys"),
+    filters=(Filter("organization_id", "Organization", placeholder="organization id (org_…)"),),
     description="API keys owned by organizations (every organization's, or one's from its row).",
     scope_params=("organization_id",),
     list=fan_out(
