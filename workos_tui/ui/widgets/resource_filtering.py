@@ -20,6 +20,9 @@ from workos_tui.ui.widgets.filter_bar import FilterBar
 from workos_tui.ui.widgets.quick_filter import QuickFilter
 from workos_tui.ui.widgets.resource_table import ResourceTable
 
+SEARCH_MATCH_CAP = 200
+"""Searching all pages stops once this many rows match."""
+
 
 class ResourceFiltering(Widget):
     """Bindings and handlers for the list's filters."""
@@ -27,6 +30,7 @@ class ResourceFiltering(Widget):
     BINDINGS = [
         Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
         Binding("f", "focus_filters", "Filters", id="resource.filters"),
+        Binding("escape", "clear_quick", "Clear filter", show=False, id="resource.clear_quick"),
     ]
 
     resource: ResourceType
@@ -35,6 +39,8 @@ class ResourceFiltering(Widget):
     items: list[Any]
     visible_rows: list[int]
     fetching: bool
+    has_more: bool
+    searching_all: bool = False
 
     @property
     def table(self) -> ResourceTable:
@@ -54,6 +60,12 @@ class ResourceFiltering(Widget):
         raise NotImplementedError
 
     def _show_loading_row_if_near_end(self) -> None:
+        raise NotImplementedError
+
+    def _request_page(self) -> None:
+        raise NotImplementedError
+
+    def _update_status(self) -> None:
         raise NotImplementedError
 
     def quick_filter_input(self) -> QuickFilter:
@@ -93,6 +105,12 @@ class ResourceFiltering(Widget):
             quick = self.quick_filter_input()
             quick.value = text
             quick.display = bool(text)
+            self.quick_text = text
+            self._rebuild_visible()
+            if text:
+                self.search_all_pages()
+            else:
+                self.stop_search_all()
             return False
         values = dict(self.filter_values)
         if text:
@@ -110,18 +128,69 @@ class ResourceFiltering(Widget):
     @on(Input.Changed, "#quick-filter")
     def _quick_filter_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value == self.quick_text:
+            return
         self.quick_text = event.value
         self._rebuild_visible()
+        if not event.value:
+            self.stop_search_all()
 
     @on(QuickFilter.Cleared)
     def _quick_filter_cleared(self, event: QuickFilter.Cleared) -> None:
         event.stop()
+        self.stop_search_all()
         self.focus_table()
 
     @on(Input.Submitted, "#quick-filter")
     def _quick_filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter: back to the list, and look for the text in every page, not only the loaded."""
         event.stop()
         self.focus_table()
+        if self.quick_text:
+            self.search_all_pages()
+
+    # ------------------------------------------------------------- search all pages
+
+    def search_all_pages(self) -> None:
+        """Load page after page (the client waits out 429s) until the quick filter's text has
+        ``SEARCH_MATCH_CAP`` matches or the list ends; Escape stops."""
+        if not self.has_more or len(self.visible_rows) >= SEARCH_MATCH_CAP:
+            return
+        self.searching_all = True
+        self._update_status()
+        self._request_page()
+
+    def stop_search_all(self, reason: str = "") -> None:
+        if not self.searching_all:
+            return
+        self.searching_all = False
+        if reason:
+            self.notify(reason)
+        self._update_status()
+
+    def continue_search_all(self) -> None:
+        """After a page: the next one, or the end of the search."""
+        if not self.searching_all:
+            return
+        matches = len(self.visible_rows)
+        if matches >= SEARCH_MATCH_CAP:
+            self.stop_search_all(f"Stopped at {matches} matches: narrow the search.")
+        elif not self.has_more:
+            self.stop_search_all(f"Searched all {len(self.items)} rows: {matches} match.")
+        else:
+            self._request_page()
+
+    def search_progress(self) -> str:
+        if not self.searching_all:
+            return ""
+        return f"searching all pages: {len(self.items)} scanned · Esc stops"
+
+    def action_clear_quick(self) -> None:
+        """Escape in the list: stop a search of all pages, else clear the quick filter."""
+        if self.searching_all:
+            self.stop_search_all("Search stopped.")
+            return
+        self.quick_filter_input().action_clear_filter()
 
     def _rebuild_visible(self) -> None:
         self.table.reset()

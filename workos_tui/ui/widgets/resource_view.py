@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from workos_tui.api.errors import WorkOSError
-from workos_tui.resources.base import ListRequest, Order, Related, ResourceType
+from workos_tui.resources.base import ListRequest, Order, ResourceType
 from workos_tui.resources.query import client_match, quick_match, server_query
 from workos_tui.resources.sources import PageSource
 from workos_tui.ui.context import ConsoleContext
@@ -32,22 +32,20 @@ from workos_tui.ui.widgets.filter_bar import FilterBar
 from workos_tui.ui.widgets.resource_actions import ResourceActions
 from workos_tui.ui.widgets.resource_filtering import ResourceFiltering
 from workos_tui.ui.widgets.resource_freshness import ResourceFreshness
+from workos_tui.ui.widgets.resource_related import ResourceRelated
 from workos_tui.ui.widgets.resource_table import ResourceTable, unrecognised_notice
 from workos_tui.ui.widgets.secret_reveal import SecretReveal
 
 
-class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceActions, Vertical):
+class ResourceView(
+    ResourceFreshness, ResourceFiltering, ResourceRelated, SecretReveal, ResourceActions, Vertical
+):
     """Browse one resource type; optionally scoped (e.g. a user's memberships)."""
 
     BINDINGS = [
         Binding("r", "refresh", "Refresh", id="resource.refresh"),
         Binding("o", "toggle_order", "Order", show=False, id="resource.order"),
         Binding("j", "toggle_json", "JSON", show=False, id="resource.raw_json"),
-        *[
-            Binding(str(n), f"related({n - 1})", f"Related {n}", show=False, id=f"resource.rel{n}")
-            for n in range(1, 10)
-        ],
-        Binding("0,m", "related_menu", "Related…", show=False, id="resource.related_menu"),
     ]
 
     class FirstPageShown(Message):
@@ -120,6 +118,8 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
             self.quick_filter_input().display = True
         self.watch(self.table, "scroll_y", self._table_scrolled, init=False)
         self.reload()
+        # `:users nora`: a list without a server-side search looks through every page
+        self.searching_all = bool(self.quick_text)
 
     def _table_scrolled(self) -> None:
         """Scrolling without moving the cursor (mouse wheel, scrollbar) loads more rows too."""
@@ -161,6 +161,7 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
         self.visible_rows = []
         self.has_more = True
         self._error = None
+        self.searching_all = False
         self._hide_banner()
         self.table.reset()
         self.detail.show_item(None)
@@ -230,6 +231,9 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
             self.post_message(self.FirstPageShown(ok=True))
         if start == 0 and self.visible_rows:
             self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail
+        if self.searching_all:
+            self.continue_search_all()
+            return
         # a page that does not fill the screen (or was filtered away) is followed by the next
         self._maybe_prefetch(max(self.table.cursor_row, self._last_visible_row()))
 
@@ -242,6 +246,7 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
         self.table.set_loading_row(False)
         if self.items:
             self.has_more = True
+            self.stop_search_all()
             text = describe_error(message.error)
             self.notify(text.one_line(), title="Loading more failed", severity="error")
             self._update_status()
@@ -296,7 +301,10 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
             parts.append(f"{len(self.visible_rows)} of {loaded} loaded shown")
         else:
             parts.append(f"{loaded} loaded")
-        if self.fetching:
+        progress = self.search_progress()
+        if progress:
+            parts.append(progress)
+        elif self.fetching:
             parts.append("loading…")
         elif self.has_more and self._error is None:
             parts.append("more available")
@@ -375,37 +383,8 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
     def action_toggle_json(self) -> None:
         self.detail.toggle_json()
 
-    def related_links(self) -> tuple[Related, ...]:
-        """Related resources one key away: the declaration's and those other areas added."""
-        return self.context.registry.related_for(self.resource)
-
-    def action_related(self, index: int) -> None:
-        item = self.selected
-        related = self.related_links()
-        if item is None or index >= len(related):
-            return
-        link = related[index]
-        value = link.value(item)
-        if not value:
-            self.notify(f"No {link.title.lower()} for this {self.resource.singular}.")
-            return
-        name = self.resource.item_name(item)
-        self.post_message(
-            self.OpenRelated(link.target, {link.param: value}, f"{name} / {link.title}")
-        )
-
-    def action_related_menu(self) -> None:
-        """Every related list of the row (the keys 1-9 reach only the first nine)."""
-        from workos_tui.ui.screens.related_menu import RelatedMenuScreen
-
-        item = self.selected
-        if item is None:
-            return
-        name = self.resource.item_name(item)
-        self.app.push_screen(
-            RelatedMenuScreen(name, self.related_links()),
-            lambda index: self.action_related(index) if index is not None else None,
-        )
+    def _open_related_message(self, target: str, scope: dict[str, str], title: str) -> None:
+        self.post_message(self.OpenRelated(target, scope, title))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal":
@@ -415,4 +394,6 @@ class ResourceView(ResourceFreshness, ResourceFiltering, SecretReveal, ResourceA
             return isinstance(index, int) and index < len(self.related_links())
         if action == "related_menu":
             return bool(self.related_links())
+        if action == "clear_quick":
+            return self.searching_all or bool(self.quick_text)
         return self.check_mutation_action(action)
