@@ -4,13 +4,14 @@ Prints:
 
 1. Time from process start to the first organization rows on screen (headless), beside a bare
    Textual app that fetches the same 100 organizations over httpx from the same emulator and
-   shows them in a DataTable, measured in the same run (median of several runs, alternating). The console starts through ``workos_tui.cli.main`` as the ``workos-tui``
-   command does (only the final ``run`` is headless and measured): with ``--api-key`` and
-   ``--base-url`` it reads the demo data from an emulator in another process, as it would read
-   the real API; ``--demo`` shows the whole demo start (the emulator seeded at start-up).
-   Every child keeps bytecode caches (in a temporary directory), as an installed package has:
-   without them the console, whose sources are not precompiled in a development checkout,
-   would pay to compile them on every run while Textual's are precompiled.
+   shows them in a DataTable, measured in the same run (median of several runs, alternating).
+   The console starts through ``workos_tui.cli.main`` as the ``workos-tui`` command does (only
+   the final ``run`` is headless and measured): with ``--api-key`` and ``--base-url`` it reads
+   the demo data from an emulator in another process, as it would read the real API;
+   ``--demo`` shows the whole demo start (the emulator seeded at start-up). Every child keeps
+   bytecode caches (in a temporary directory), as an installed package has: without them the
+   console, whose sources are not precompiled in a development checkout, would pay to compile
+   them on every run while Textual's are precompiled.
 2. With a 100,000-user emulator dataset: the time to the first rows on the Users screen (as the
    console prepares it after its first rows; also when opened before that), the longest stall
    of the UI's event loop while paging down (PgDn held, ~30 presses a second) through 5,000
