@@ -11,46 +11,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import AwaitMount
-from textual.widgets import Input, Static, Tree
+from textual.widgets import Static
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.errors import WorkOSError
 from workos_tui.api.requestlog import RequestRecord
 from workos_tui.resources.api_requests import PreparedRequest, curl_command, prepare
-from workos_tui.resources.operations import Operation, all_operations, operations_by_tag
+from workos_tui.resources.operations import Operation, all_operations
 from workos_tui.resources.sdk_calls import python_sdk_call
-from workos_tui.resources.text_safety import printable
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import unexpected_error
 from workos_tui.ui.views.api_console.messages import Exchange, OperationsLoaded, ResponseArrived
+from workos_tui.ui.views.api_console.operation_list import METHOD_STYLES, OperationList
 from workos_tui.ui.views.api_console.picker import PickerScreen, list_path_for
 from workos_tui.ui.views.api_console.request_form import RequestForm
 from workos_tui.ui.views.api_console.response_view import ResponseView
-
-METHOD_STYLES = {
-    "GET": "bold green",
-    "POST": "bold yellow",
-    "PUT": "bold blue",
-    "PATCH": "bold cyan",
-    "DELETE": "bold red",
-}
-
-
-def operation_label(operation: Operation) -> Text:
-    label = Text(f"{operation.method:<6} ", style=METHOD_STYLES.get(operation.method, "bold"))
-    label.append(operation.title)
-    return label
-
-
-def search_rank(operation: Operation, query: str) -> int:
-    """Lower is better: the summary or id itself, then a summary that starts with the query."""
-    wanted = " ".join(query.lower().split())
-    summary = operation.summary.lower()
-    if wanted in (summary, operation.operation_id.lower()):
-        return 0
-    if summary.startswith(wanted):
-        return 1
-    return 2 if wanted in summary else 3
 
 
 class ApiConsole(Horizontal):
@@ -87,7 +62,6 @@ Every operation of the WorkOS API, sent through the console's connection.
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.context = context
-        self.operations: list[Operation] = []
         self.operation: Operation | None = None
         self.token = 0
         self.sending = False
@@ -98,12 +72,7 @@ Every operation of the WorkOS API, sent through the console's connection.
         return client
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="api-operations-pane"):
-            yield Input(placeholder="search operations", id="api-search")
-            tree: Tree[Operation | None] = Tree("Operations", id="api-operations")
-            tree.show_root = False
-            yield tree
-            yield Static(Text("Loading the spec…", style="dim"), id="api-operations-status")
+        yield OperationList(id="api-operations-pane")
         with Vertical(id="api-request-pane"):
             yield Static(Text("Choose an operation on the left.", style="dim"), id="api-title")
             yield Vertical(id="api-form-holder")
@@ -120,8 +89,16 @@ Every operation of the WorkOS API, sent through the console's connection.
             self.focus()
 
     def focus(self, scroll_visible: bool = True) -> ApiConsole:
-        self.query_one("#api-search", Input).focus(scroll_visible)
+        self.operation_list.search.focus(scroll_visible)
         return self
+
+    @property
+    def operation_list(self) -> OperationList:
+        return self.query_one("#api-operations-pane", OperationList)
+
+    @property
+    def operations(self) -> list[Operation]:
+        return self.operation_list.operations
 
     @property
     def form(self) -> RequestForm | None:
@@ -146,48 +123,15 @@ Every operation of the WorkOS API, sent through the console's connection.
     @on(OperationsLoaded)
     def _operations_loaded(self, message: OperationsLoaded) -> None:
         message.stop()
-        status = self.query_one("#api-operations-status", Static)
         if message.operations is None:
-            status.update(Text(printable(message.problem), style="red"))
-            return
-        self.operations = message.operations
-        self._fill_tree(self.query_one("#api-search", Input).value)
+            self.operation_list.show_problem(message.problem)
+        else:
+            self.operation_list.set_operations(message.operations)
 
-    def matching(self, query: str) -> list[Operation]:
-        return [op for op in self.operations if op.matches(query)]
-
-    def _fill_tree(self, query: str) -> None:
-        tree: Tree[Operation | None] = self.query_one("#api-operations", Tree)
-        tree.clear()
-        found = self.matching(query)
-        for tag, operations in operations_by_tag(found).items():
-            branch = tree.root.add(Text(f"{tag} ({len(operations)})", style="bold"), data=None)
-            for operation in operations:
-                branch.add_leaf(operation_label(operation), data=operation)
-            if query.strip():
-                branch.expand()
-        tree.root.expand()
-        text = f"{len(found)} of {len(self.operations)} operations"
-        self.query_one("#api-operations-status", Static).update(Text(text, style="dim"))
-
-    @on(Input.Changed, "#api-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if self.operations:
-            self._fill_tree(event.value)
-
-    @on(Input.Submitted, "#api-search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        found = self.matching(event.value)
-        if found:
-            self.select_operation(min(found, key=lambda op: search_rank(op, event.value)))
-
-    @on(Tree.NodeSelected, "#api-operations")
-    def _node_selected(self, event: Tree.NodeSelected[Operation | None]) -> None:
-        event.stop()
-        if isinstance(event.node.data, Operation):
-            self.select_operation(event.node.data)
+    @on(OperationList.Chosen)
+    def _chosen(self, message: OperationList.Chosen) -> None:
+        message.stop()
+        self.select_operation(message.operation)
 
     def select_operation(self, operation: Operation) -> None:
         """Show an operation's form (a new, empty one)."""
@@ -394,4 +338,4 @@ Every operation of the WorkOS API, sent through the console's connection.
         self.response.toggle_reveal()
 
     def action_search(self) -> None:
-        self.query_one("#api-search", Input).focus()
+        self.operation_list.search.focus()
