@@ -181,6 +181,22 @@ def test_python_sdk_calls(operations: list[Operation]) -> None:
     snippet = python_sdk_call(prepared.request, "http://127.0.0.1:4100")
     assert "client.organizations.get_organization('org_1')" in snippet
     assert "base_url='http://127.0.0.1:4100'" in snippet
+    check = by_id(operations, "AuthorizationController_check")
+    prepared = prepare(
+        check,
+        request_fields(check),
+        {
+            "path-organization_membership_id": "om_1",
+            "body-permission_slug": "docs:read",
+            "body-resource_id": "res_1",
+        },
+    )
+    assert prepared.request is not None
+    snippet = python_sdk_call(prepared.request)
+    assert "permission_slug='docs:read'" in snippet and "resource_id=" not in snippet.split("#")[0]
+    assert '# not an argument of the SDK method: resource_id="res_1"' in snippet
+    assert "resource_target" in snippet
+    compile(snippet, "<snippet>", "exec")
     unknown = Operation("GET", "/nowhere", "x", "NoSuchController_x", "Nothing")
     prepared = prepare(unknown, [], {})
     assert prepared.request is not None
