@@ -205,3 +205,12 @@ async def test_the_delete_dialog_keeps_its_buttons_on_screen_with_a_very_long_na
         assert not dialog.query_one("#confirm-delete", Button).disabled
         await pilot.press("escape")
         await settle(app, pilot)
+        # the edit form's title is cut too: its buttons stay on screen
+        await pilot.press("e")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        review_button = form.query_one("#form-review-button", Button)
+        assert form.region.contains_region(review_button.region)
+        await pilot.press("escape")
+        await settle(app, pilot)

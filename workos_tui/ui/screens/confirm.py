@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from workos_tui.ui.safe_text import plain, printable
+
 SHOWN_MAX = 60
 """The longest name or title a dialog shows whole; longer ones end in an ellipsis, so the
 dialog's buttons stay on screen."""
@@ -37,8 +39,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content(shorten(self.question)), classes="dialog-title")
-            yield Static(Content(shorten(self.body, BODY_MAX)), classes="dialog-body")
+            yield Label(plain(shorten(self.question)), classes="dialog-title")
+            yield Static(plain(shorten(self.body, BODY_MAX), multiline=True), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="confirm-yes", variant="primary")
                 yield Button(self.no, id="confirm-no")
@@ -72,10 +74,10 @@ class TypedConfirmScreen(ModalScreen[bool]):
         self.expected = expected
 
     def compose(self) -> ComposeResult:
-        shown = shorten(self.expected)
+        shown = printable(shorten(self.expected))
         with Vertical(classes="dialog dialog-danger"):
-            yield Label(Content(shorten(self.question)), classes="dialog-title")
-            yield Static(Content(shorten(self.body, BODY_MAX)), classes="dialog-body")
+            yield Label(plain(shorten(self.question)), classes="dialog-title")
+            yield Static(plain(shorten(self.body, BODY_MAX), multiline=True), classes="dialog-body")
             yield Static(Content.from_markup("Type [b]$name[/b] to confirm:", name=shown))
             yield Input(placeholder=shown, id="confirm-typed")
             with Horizontal(classes="dialog-buttons"):

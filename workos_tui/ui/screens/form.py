@@ -35,6 +35,7 @@ from workos_tui.resources.forms import (
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import SaveFailed, SaveSucceeded
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.screens.confirm import shorten
 from workos_tui.ui.widgets.form_field import FormField
 
 Submit = Callable[[BaseModel], Awaitable[BaseModel | None]]
@@ -96,7 +97,7 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-dialog"):
-            yield Label(plain(self.form_title), id="form-title")
+            yield Label(plain(shorten(self.form_title)), id="form-title")
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     yield FormField(spec, self.initial.get(spec.name, ""))
