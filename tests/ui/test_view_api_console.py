@@ -18,7 +18,7 @@ from workos_tui.ui.app import WorkOSConsole
 from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
 from workos_tui.ui.views.api_console import ApiConsole
 from workos_tui.ui.views.api_console.picker import PickerScreen
-from workos_tui.ui.views.api_console.request_form import RequestForm
+from workos_tui.ui.views.api_console.request_form import RequestForm, short_description
 from workos_tui.ui.widgets.form_field import FormField
 
 HOSTILE_NAME = "[b]Evil[/b] [link=file:///etc/passwd]co[/link] \x1b]0;pwned\x07 Corp"
@@ -358,3 +358,9 @@ async def test_secret_values_are_masked_until_revealed(console_factory: Any, emu
 
 def test_screenshot_path_is_where_the_readme_points() -> None:
     assert (Path(__file__).parents[2] / "screenshots" / "api-console.svg").exists()
+
+
+def test_field_descriptions_are_one_plain_sentence() -> None:
+    text = "The ID of the [user](/reference/authkit/user). When absent, the default applies."
+    assert short_description(text) == "The ID of the user."
+    assert short_description("Between `1` and `100`.", 10) == "Between `1` and `100`. Default: 10."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -24,11 +25,12 @@ from workos_tui.resources.operations import Operation
 from workos_tui.ui.widgets.form_field import FormField
 
 MAX_DESCRIPTION = 160
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
 def short_description(text: str, default: object = None) -> str:
     """The first sentence of a spec description (they run to paragraphs), plus the default."""
-    flat = " ".join(text.split())
+    flat = MARKDOWN_LINK.sub(r"\1", " ".join(text.split()))  # "[user](/reference/…)" → "user"
     end = flat.find(". ")
     sentence = flat[: end + 1] if 0 < end < MAX_DESCRIPTION else flat
     if len(sentence) > MAX_DESCRIPTION:
