@@ -85,6 +85,9 @@ class Index:
                 lowered = value.lower()
                 return (value if lowered == value else lowered,)
             return (value,)
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            only = value[0]
+            return (only.lower(),) if self.lower else (only,)
         values: Iterable[Any] = value if isinstance(value, list) else (value,)
         if self.lower:
             return tuple(sorted({str(v).lower() for v in values}))
@@ -278,10 +281,7 @@ class Collection:
         self.indexes: dict[str, Index] = {ix.field: ix for ix in indexes}
         self.listener: ChangeListener | None = None
         self.compact_at = compact_at
-
-    @property
-    def compact(self) -> CompactItems | None:
-        return self.items if isinstance(self.items, CompactItems) else None
+        self.compact: CompactItems | None = None  # ``items`` once the collection is compact
 
     def __len__(self) -> int:
         return len(self.items)
@@ -340,7 +340,7 @@ class Collection:
         items = CompactItems(hot_limit, self.indexes)
         for rid, record in self.items.items():
             items.blobs[rid] = items.encode(record)
-        self.items = items
+        self.items = self.compact = items
         for ix in self.indexes.values():
             ix.tracked = False
             ix._by_id.clear()
