@@ -107,7 +107,7 @@ async def test_the_verdict_counts_the_records_built(
     case = Case(emulator)
     healthy = _connection(case, "Healthy SAML", "active")
     broken = _connection(case, "Broken SAML", "active")
-    unused = _connection(case, "Unused SAML", "active", domains=False)
+    _connection(case, "Unused SAML", "active", domains=False)
     case.sign_in(broken, 10 * DAY)
     case.sign_in(healthy, 5 * DAY)
     case.at(4 * DAY)

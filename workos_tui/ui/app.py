@@ -23,9 +23,10 @@ from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump, plan_jump
-from workos_tui.ui.panels import PANELS, OpenView, TargetedView, resolve_panel
+from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
+from workos_tui.ui.view_requests import OpenView, TargetedView
 from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
 from workos_tui.ui.widgets.key_bar import KeyBar

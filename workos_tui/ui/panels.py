@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
-from textual.message import Message
 from textual.widget import Widget
 
 from workos_tui.ui.context import ConsoleContext
@@ -67,22 +65,6 @@ def _directory_debugger(context: ConsoleContext, widget_id: str) -> Widget:
     from workos_tui.ui.views.directory_debugger import DirectoryDebuggerView
 
     return DirectoryDebuggerView(context, id=widget_id)
-
-
-class OpenView(Message):
-    """Open the panel ``view`` on ``target`` (a row action, a finding's drill-down)."""
-
-    def __init__(self, view: str, target: str) -> None:
-        super().__init__()
-        self.view = view
-        self.target = target
-
-
-@runtime_checkable
-class TargetedView(Protocol):
-    """A panel that opens on a target: ``:xray Acme`` gives it ``Acme``."""
-
-    def show_target(self, target: str) -> None: ...
 
 
 PANELS: dict[str, Panel] = {

@@ -24,8 +24,8 @@ from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.diagnostics import Drill, Finding, Severity
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error
-from workos_tui.ui.panels import OpenView
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.widgets.resource_view import ResourceView
 
 MARKS: dict[Severity, tuple[str, str]] = {
@@ -110,7 +110,7 @@ class HealthView(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="health-target"):
-            yield Label(self.TARGET_LABEL, classes="health-label")
+            yield Label(plain(self.TARGET_LABEL), classes="health-label")
             yield Input(self.target, placeholder=self.TARGET_PLACEHOLDER, id="health-target")
         yield Static(plain(self.EMPTY_TEXT), id="health-verdict")
         yield Static("", id="health-meta")

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 
 from workos_tui.resources.diagnostics import Drill, short_time
 from workos_tui.resources.sso_debug import ConnectionDiagnosis, diagnose_connection, failure_reason
-from workos_tui.ui.panels import OpenView
+from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.views.health_base import HealthView, finding_rows, heading, line
 
 TEST_SIGN_IN = "tool-test-sign-in"

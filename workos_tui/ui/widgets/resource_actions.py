@@ -21,7 +21,7 @@ from workos_tui.resources.base import Action, resolve_model
 from workos_tui.resources.view_links import ViewAction
 from workos_tui.ui.error_text import attempt, describe_error
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
-from workos_tui.ui.panels import OpenView
+from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.widgets.resource_shortcuts import ResourceShortcuts
 
 if TYPE_CHECKING:
