@@ -107,7 +107,8 @@ async def test_sso_sign_in_through_a_connection_shows_the_profile(
         view = await _open(app, pilot)
         view.query_one("#ts-flow", Select).value = "sso"
         target = view.query_one("#ts-target", Select)
-        target.value = _first(target, "connection:")
+        target.value = _first(target, "connection:")  # the list starts with active ones
+        assert "· active (" in next(str(label) for label, v in target._options if v == target.value)
         await pilot.press("f5")
         query = await _browse(app, pilot, view)
         assert "code_challenge" not in query  # the SSO API has no PKCE

@@ -177,7 +177,8 @@ redirect URIs. SSO has no PKCE: its code is exchanged with the API key.
         options: list[tuple[str, str]] = []
         connections = await attempt(workos.connections.list(limit=100))
         if not isinstance(connections, WorkOSError):
-            for conn in connections.data:
+            # active ones first: an inactive connection cannot sign anyone in
+            for conn in sorted(connections.data, key=lambda c: c.state != "active"):
                 label = f"{conn.name} · {conn.connection_type} · {conn.state} ({conn.id})"
                 options.append(_option("connection", label, conn.id))
         organizations = await attempt(workos.organizations.list(limit=100))
