@@ -23,7 +23,7 @@ from . import (
     names,
 )
 from .ids import parse_iso
-from .seeder import Seeder
+from .seeder import Seeder, paused_gc
 from .state import EmulatorState
 from .store import Record, RecordList
 from .vault_crypto import MASTER_META
@@ -44,7 +44,8 @@ def demo_state(scale: int | None = None, *, present_ms: int = NOW_MS) -> Emulato
     ``present_ms``: the same data for the same arguments (tests and screenshots use the fixed
     default; the live demo passes :func:`live_present_ms` so that its history ends today)."""
     state = EmulatorState(seed=SEED)
-    build_demo(state, DEFAULT_USERS if scale is None else scale, present_ms=present_ms)
+    with paused_gc():  # seeding makes no cycles; collections only slow a large --scale
+        build_demo(state, DEFAULT_USERS if scale is None else scale, present_ms=present_ms)
     return state
 
 

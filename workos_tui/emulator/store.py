@@ -122,6 +122,12 @@ class Index:
 
     def add(self, rid: str, record: Record) -> None:
         """Index a record that was not in the collection (the common case, made short)."""
+        value = record.get(self.field)
+        if value.__class__ is str and not self.lower:
+            _add_sorted(self.lists, value, rid)
+            if self.tracked:
+                self._by_id[rid] = value
+            return
         keys = self.keys_of(record)
         if not keys:
             return
