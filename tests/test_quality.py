@@ -14,11 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workos_tui"
 
 # Which top-level packages of workos_tui each layer may import. ui → resources → api;
-# the emulator stands beside them and imports none of them.
+# the emulator stands beside them and imports none of them. ``reference`` is data (the spec's
+# path), usable from every layer.
 ALLOWED_IMPORTS: dict[str, set[str]] = {
-    "api": {"api"},
-    "resources": {"api", "resources"},
-    "emulator": {"emulator"},
+    "api": {"api", "reference"},
+    "resources": {"api", "resources", "reference"},
+    "emulator": {"emulator", "reference"},
 }
 FORBIDDEN_THIRD_PARTY: dict[str, set[str]] = {
     "api": {"textual", "rich"},
