@@ -5,6 +5,7 @@ Pipes provider configurations."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -27,7 +28,7 @@ from workos_tui.resources.pipes_setup import ORGANIZATION_PROVIDERS
 from workos_tui.resources.radar import RADAR_LISTS, RadarEntry
 from workos_tui.resources.results import ActionResult
 from workos_tui.resources.roles import ORGANIZATION_ROLES
-from workos_tui.resources.scoped import FanOutSource, OneShotSource
+from workos_tui.resources.scoped import FAN_OUT_BATCH, FanOutSource, OneShotSource
 from workos_tui.resources.sources import PageSource
 from workos_tui.resources.users import SESSIONS, USERS
 
@@ -73,6 +74,30 @@ async def test_the_fan_out_returns_only_non_empty_pages_in_owner_order() -> None
     assert await source.next_page() == ["a1"]
     assert await source.next_page() == ["c1", "c2"]
     assert not source.has_more and await source.next_page() == []
+
+
+async def test_the_fan_out_asks_several_owners_at_once() -> None:
+    """Most organizations have no groups: their first pages are fetched together."""
+    in_flight = peak = 0
+
+    class Probe:
+        has_more = True
+
+        async def next_page(self) -> list[Any]:
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            await asyncio.sleep(0)
+            in_flight -= 1
+            self.has_more = False
+            return []
+
+    async def twenty() -> list[Any]:
+        return list(range(20))
+
+    source = FanOutSource(OneShotSource(twenty), lambda _owner: Probe())
+    assert await source.next_page() == [] and not source.has_more
+    assert peak == FAN_OUT_BATCH
 
 
 async def test_groups_and_organization_roles_list_across_organizations(

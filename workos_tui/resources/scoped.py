@@ -7,6 +7,7 @@ The generic screens address a row by one id; for ``/organizations/{org}/groups/{
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,6 +17,8 @@ from workos_tui.resources.sources import OneShotSource, PageSource
 
 SCOPED_KEY = "scoped_key"
 SEPARATOR = "/"
+FAN_OUT_BATCH = 8
+"""How many owners' first pages a fan-out list fetches at once."""
 
 
 def scoped_key(owner: str, item_id: str) -> str:
@@ -72,20 +75,23 @@ class FanOutSource:
     """The rows of a per-owner list across every owner (each organization's groups, say).
 
     Owners come a page at a time from ``owners``; each owner's rows come from
-    ``rows_for(owner)``, page by page. A call returns the next non-empty page, so an owner with
-    no rows costs a request but never an empty page in the table.
+    ``rows_for(owner)``, page by page, in owner order. The first pages of up to
+    :data:`FAN_OUT_BATCH` owners are fetched together (most organizations have no groups: one
+    at a time, a long walk). A call returns the next non-empty page, never an empty one before
+    the end.
     """
 
     def __init__(self, owners: PageSource, rows_for: Callable[[Any], PageSource]) -> None:
         self._owners = owners
         self._rows_for = rows_for
         self._waiting: list[Any] = []
+        self._ready: list[tuple[PageSource, Sequence[Any]]] = []
         self._current: PageSource | None = None
 
     @property
     def has_more(self) -> bool:
         current = self._current is not None and self._current.has_more
-        return current or bool(self._waiting) or self._owners.has_more
+        return current or bool(self._ready or self._waiting) or self._owners.has_more
 
     async def next_page(self) -> Sequence[Any]:
         while True:
@@ -93,8 +99,16 @@ class FanOutSource:
                 rows = await self._current.next_page()
                 if rows:
                     return rows
+            elif self._ready:
+                self._current, rows = self._ready.pop(0)
+                if rows:
+                    return rows
             elif self._waiting:
-                self._current = self._rows_for(self._waiting.pop(0))
+                batch = self._waiting[:FAN_OUT_BATCH]
+                del self._waiting[:FAN_OUT_BATCH]
+                sources = [self._rows_for(owner) for owner in batch]
+                pages = await asyncio.gather(*(source.next_page() for source in sources))
+                self._ready = list(zip(sources, pages, strict=True))
             elif self._owners.has_more:
                 self._waiting = list(await self._owners.next_page())
             else:
