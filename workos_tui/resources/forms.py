@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
-from workos_tui.api.models.common import TEXT_MAX_LENGTH
+from workos_tui.api.models.common import TEXT_MAX_LENGTH, Picks
 
 FieldKind = Literal["text", "secret", "integer", "number", "bool", "choice", "list", "json"]
 RawValue = str | bool
@@ -43,6 +43,8 @@ class FieldSpec:
     empty: Any = None
     """What an emptied field sends in an edit: ``[]`` for a list; ``None`` (leave unchanged,
     or ``null`` where the model lists the field as clearable) otherwise."""
+    picks: Picks | None = None
+    """The field names an object of another area: the form offers a picker over it."""
 
     def to_text(self, value: Any) -> RawValue:
         """The text (or bool) a form widget shows for a current value."""
@@ -153,6 +155,14 @@ def _constraint(info: FieldInfo, annotation: Any, attribute: str) -> int | None:
     return None
 
 
+def _picks(info: FieldInfo, annotation: Any) -> Picks | None:
+    """The :class:`Picks` marker of a field (``OrganizationRef`` and the like), if any."""
+    sources = list(info.metadata)
+    if get_origin(annotation) is Annotated:
+        sources.extend(get_args(annotation)[1:])
+    return next((source for source in sources if isinstance(source, Picks)), None)
+
+
 def _is_list(annotation: Any) -> bool:
     if get_origin(annotation) is Annotated:
         return _is_list(get_args(annotation)[0])
@@ -180,6 +190,7 @@ def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
                 max_length=declared_max or (TEXT_MAX_LENGTH if textual else STRUCTURED_MAX_LENGTH),
                 min_length=(_constraint(info, annotation, "min_length") or 0) if textual else 0,
                 empty=[] if _is_list(annotation) else None,
+                picks=_picks(info, annotation),
             )
         )
     return specs

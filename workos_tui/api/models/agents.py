@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel, empty_list
+from .common import OrganizationRef
 
 AgentRegistrationStatus = Literal["unverified", "verified", "expired", "revoked"]
 AgentRegistrationKind = Literal["anonymous", "service_auth", "identity_assertion"]
@@ -115,7 +116,7 @@ class ClaimAttemptLink(InputModel):
         min_length=1, description="The token identifying the claim attempt."
     )
     user: ClaimAttemptUser = Field(description="The user, by email and external ID.")
-    organization_id: str | None = Field(
+    organization_id: OrganizationRef | None = Field(
         default=None,
         min_length=1,
         description="The organization to place the agent in; required when the user has several.",

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel, empty_list
+from .common import OrganizationRef
 
 ApiKeyOwnerType = Literal["organization", "user"]
 
@@ -63,7 +64,7 @@ class UserApiKeyCreate(InputModel):
     """Create an API key owned by a user, scoped to one of their organizations."""
 
     name: str = Field(min_length=1, description="A name to recognise the key by.")
-    organization_id: str = Field(
+    organization_id: OrganizationRef = Field(
         min_length=1, description="The organization (one the user belongs to) the key acts in."
     )
     permissions: list[str] | None = Field(

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from .base import InputModel, WorkOSModel, empty_list
+from .common import OrganizationRef
 
 AuditLogExportState = Literal["pending", "ready", "error", "expired"]
 
@@ -131,14 +132,18 @@ class AuditLogEventInput(InputModel):
 class AuditLogEventCreate(InputModel):
     """Send an audit-log event for an organization."""
 
-    organization_id: str = Field(min_length=1, description="The organization of the event.")
+    organization_id: OrganizationRef = Field(
+        min_length=1, description="The organization of the event."
+    )
     event: AuditLogEventInput = Field(description="The event.")
 
 
 class AuditLogExportCreate(InputModel):
     """Export an organization's audit-log events in a time range."""
 
-    organization_id: str = Field(min_length=1, description="The organization to export.")
+    organization_id: OrganizationRef = Field(
+        min_length=1, description="The organization to export."
+    )
     range_start: str = Field(description="Start of the range (ISO 8601).")
     range_end: str = Field(description="End of the range (ISO 8601).")
     actions: list[str] | None = Field(default=None, description="Only these actions.")

@@ -7,7 +7,15 @@ from typing import ClassVar, Literal, Self
 from pydantic import Field, model_validator
 
 from .base import InputModel, WorkOSModel, empty_list
-from .common import EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_PATTERN, SlimRole
+from .common import (
+    EXTERNAL_ID_MAX_LENGTH,
+    EXTERNAL_ID_PATTERN,
+    OrganizationRef,
+    PermissionSlugRef,
+    ResourceRef,
+    RoleSlugRef,
+    SlimRole,
+)
 
 RoleType = Literal["EnvironmentRole", "OrganizationRole"]
 AssignmentSourceType = Literal["direct", "group"]
@@ -209,8 +217,8 @@ class RoleAssignmentCreate(InputModel):
 
     target_required: ClassVar[bool] = True
 
-    role_slug: str = Field(min_length=1, description="The role to assign.")
-    resource_id: str | None = Field(
+    role_slug: RoleSlugRef = Field(min_length=1, description="The role to assign.")
+    resource_id: ResourceRef | None = Field(
         default=None, description="The resource's id (or the organization's id)."
     )
     resource_external_id: str | None = Field(
@@ -248,8 +256,8 @@ class GroupRoleAssignmentsReplace(InputModel):
 class AuthorizationCheckRequest(InputModel):
     """Does a membership have a permission on a resource?"""
 
-    permission_slug: str = Field(min_length=1, description="The permission to check.")
-    resource_id: str | None = Field(default=None, description="The resource's id.")
+    permission_slug: PermissionSlugRef = Field(min_length=1, description="The permission to check.")
+    resource_id: ResourceRef | None = Field(default=None, description="The resource's id.")
     resource_external_id: str | None = Field(
         default=None, description="The resource's external id (with its type)."
     )
@@ -266,7 +274,7 @@ class AuthorizationCheckRequest(InputModel):
 
 
 class _ParentFields(InputModel):
-    parent_resource_id: str | None = Field(
+    parent_resource_id: ResourceRef | None = Field(
         default=None, description="The parent resource's id (not with its external id)."
     )
     parent_resource_external_id: str | None = Field(
@@ -290,7 +298,9 @@ class _ParentFields(InputModel):
 class AuthorizationResourceCreate(_ParentFields):
     """Create an authorization resource in an organization."""
 
-    organization_id: str = Field(min_length=1, description="The organization owning it.")
+    organization_id: OrganizationRef = Field(
+        min_length=1, description="The organization owning it."
+    )
     resource_type_slug: str = Field(min_length=1, description="Its resource type (project).")
     external_id: str = Field(
         min_length=1,

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel
+from .common import OrganizationRef, UserRef
 
 WidgetScope = Literal[
     "widgets:users-table:manage",
@@ -43,8 +44,8 @@ class ExternalAuthCompletion(WorkOSModel):
 class WidgetTokenCreate(InputModel):
     """Issue a widget token for a user, optionally scoped to an organization."""
 
-    user_id: str = Field(min_length=1, description="The user the widget token is for.")
-    organization_id: str | None = Field(
+    user_id: UserRef = Field(min_length=1, description="The user the widget token is for.")
+    organization_id: OrganizationRef | None = Field(
         default=None,
         min_length=1,
         description="The organization to scope the widgets to (required with scopes).",
@@ -57,8 +58,10 @@ class WidgetTokenCreate(InputModel):
 class ClientApiTokenCreate(InputModel):
     """Issue a Client API token for a user in an organization."""
 
-    organization_id: str = Field(min_length=1, description="The organization to scope it to.")
-    user_id: str = Field(min_length=1, description="The user to issue the token for.")
+    organization_id: OrganizationRef = Field(
+        min_length=1, description="The organization to scope it to."
+    )
+    user_id: UserRef = Field(min_length=1, description="The user to issue the token for.")
 
 
 class ExternalAuthUser(InputModel):

@@ -6,6 +6,7 @@ mistake (or an attack on whoever displays it), not a name. The bounds here are g
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
@@ -70,3 +71,30 @@ class SlimRole(WorkOSModel):
 __all__ = [
     "SlimRole",
 ]
+
+
+# Fields that name another object: the console offers a picker over that object's list.
+
+
+@dataclass(frozen=True)
+class Picks:
+    """Field metadata: the value names an object of the console area ``area`` (its resource
+    key, e.g. ``"organizations"``), by ``value`` (the id, or ``"slug"`` for roles …).
+
+    Read by the form machinery (``resources/forms.py``); the API layer only carries it.
+    """
+
+    area: str
+    value: str = "id"
+
+
+OrganizationRef = Annotated[str, Picks("organizations")]
+UserRef = Annotated[str, Picks("users")]
+RoleSlugRef = Annotated[str, Picks("roles", "slug")]
+PermissionSlugRef = Annotated[str, Picks("permissions", "slug")]
+ConnectionRef = Annotated[str, Picks("connections")]
+DirectoryRef = Annotated[str, Picks("directories")]
+GroupRef = Annotated[str, Picks("groups")]
+ResourceRef = Annotated[str, Picks("authorization_resources")]
+MembershipRef = Annotated[str, Picks("memberships")]
+FeatureFlagSlugRef = Annotated[str, Picks("feature_flags", "slug")]

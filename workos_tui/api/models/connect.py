@@ -7,7 +7,7 @@ from typing import Literal, Self
 from pydantic import Field, SecretStr, model_validator
 
 from .base import InputModel, WorkOSModel, empty_list
-from .common import Name, Text
+from .common import Name, OrganizationRef, Text
 
 ApplicationType = Literal["oauth", "m2m"]
 RegistrationType = Literal["dynamic", "authenticated"]
@@ -83,7 +83,7 @@ class ConnectApplicationCreate(InputModel):
     is_first_party: bool | None = Field(
         default=None, description="First-party OAuth app; third-party ones need an organization."
     )
-    organization_id: str | None = Field(
+    organization_id: OrganizationRef | None = Field(
         default=None, description="The owning organization (M2M and third-party OAuth apps)."
     )
 

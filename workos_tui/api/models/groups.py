@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import InputModel, WorkOSModel
+from .common import MembershipRef
 
 GROUP_NAME_MAX = 256
 
@@ -38,7 +39,7 @@ class GroupUpdate(InputModel):
 class GroupMemberAdd(InputModel):
     """Add an organization membership to a group."""
 
-    organization_membership_id: str = Field(
+    organization_membership_id: MembershipRef = Field(
         min_length=1, description="The membership to add (of the group's organization)."
     )
 

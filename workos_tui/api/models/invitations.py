@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel
-from .common import Email
+from .common import Email, OrganizationRef, RoleSlugRef, UserRef
 
 InvitationState = Literal["pending", "accepted", "expired", "revoked"]
 InvitationLocale = Literal[
@@ -128,10 +128,10 @@ class InvitationSend(InputModel):
     """Invite someone by email."""
 
     email: Email = Field(min_length=3, description="The email address of the recipient.")
-    organization_id: str | None = Field(
+    organization_id: OrganizationRef | None = Field(
         default=None, description="The organization the recipient will join."
     )
-    role_slug: str | None = Field(
+    role_slug: RoleSlugRef | None = Field(
         default=None, description="The role the recipient receives in that organization."
     )
     expires_in_days: int | None = Field(
@@ -140,7 +140,7 @@ class InvitationSend(InputModel):
         le=30,
         description="Days the invitation stays valid (1 to 30, 7 by default).",
     )
-    inviter_user_id: str | None = Field(
+    inviter_user_id: UserRef | None = Field(
         default=None, description="The user who invites; the email mentions their name."
     )
     locale: InvitationLocale | None = Field(

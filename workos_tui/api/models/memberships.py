@@ -7,7 +7,7 @@ from typing import Any, Literal, Self
 from pydantic import Field, model_validator
 
 from .base import InputModel, WorkOSModel, empty_list
-from .common import SlimRole
+from .common import OrganizationRef, RoleSlugRef, SlimRole, UserRef
 from .users import User
 
 MembershipStatus = Literal["active", "inactive", "pending"]
@@ -39,9 +39,11 @@ def _check_one_role_kind(role_slug: str | None, role_slugs: list[str] | None) ->
 class OrganizationMembershipCreate(InputModel):
     """Add a user to an organization."""
 
-    user_id: str = Field(min_length=1, description="The user who joins the organization.")
-    organization_id: str = Field(min_length=1, description="The organization the user joins.")
-    role_slug: str | None = Field(
+    user_id: UserRef = Field(min_length=1, description="The user who joins the organization.")
+    organization_id: OrganizationRef = Field(
+        min_length=1, description="The organization the user joins."
+    )
+    role_slug: RoleSlugRef | None = Field(
         default=None, description="A single role (defaults to member). Not with role_slugs."
     )
     role_slugs: list[str] | None = Field(
@@ -57,7 +59,7 @@ class OrganizationMembershipCreate(InputModel):
 class OrganizationMembershipUpdate(InputModel):
     """Change the roles of a membership."""
 
-    role_slug: str | None = Field(
+    role_slug: RoleSlugRef | None = Field(
         default=None, description="The new single role. Not together with role_slugs."
     )
     role_slugs: list[str] | None = Field(

@@ -11,6 +11,7 @@ from typing import Literal, Self
 from pydantic import Field, SecretStr, model_validator
 
 from .base import InputModel, WorkOSModel
+from .common import UserRef
 from .users import AuthenticationFactor, AuthenticationFactorType
 
 EnrollableFactorType = Literal["generic_otp", "sms", "totp"]
@@ -68,7 +69,7 @@ class AuthenticationFactorEnroll(InputModel):
     """Enroll a factor: TOTP needs an issuer and account name, SMS a phone number."""
 
     type: EnrollableFactorType = Field(description="The kind of factor: totp, sms or generic_otp.")
-    user_id: str | None = Field(
+    user_id: UserRef | None = Field(
         default=None, min_length=1, description="The user the factor belongs to (user_...)."
     )
     totp_issuer: str | None = Field(

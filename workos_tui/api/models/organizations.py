@@ -14,6 +14,7 @@ from .common import (
     METADATA_MAX_KEYS,
     Metadata,
     Name,
+    OrganizationRef,
     Text,
 )
 
@@ -152,7 +153,7 @@ class AuditLogsRetentionUpdate(InputModel):
 class OrganizationDomainCreate(InputModel):
     """Add a domain to an organization."""
 
-    organization_id: str = Field(description="The organization the domain is added to.")
+    organization_id: OrganizationRef = Field(description="The organization the domain is added to.")
     domain: str = Field(min_length=1, description="The domain to add, e.g. foo-corp.com.")
 
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel, empty_list
+from .common import OrganizationRef, UserRef
 
 AuthMethod = Literal["oauth", "api_key", "client_credentials"]
 IntegrationState = Literal["valid", "invalid", "requested"]
@@ -203,8 +204,10 @@ class IntegrationCredentialsInput(InputModel):
 class ApiKeyInstallationInput(InputModel):
     """An API key to install for a user."""
 
-    user_id: str = Field(min_length=1, description="The user the installation belongs to.")
-    organization_id: str | None = Field(default=None, description="The user's organization.")
+    user_id: UserRef = Field(min_length=1, description="The user the installation belongs to.")
+    organization_id: OrganizationRef | None = Field(
+        default=None, description="The user's organization."
+    )
     secret: SecretStr = Field(min_length=5, description="The API key.")
 
 
@@ -269,8 +272,10 @@ class DataIntegrationUpdate(_NestedInput):
 class UserScope(InputModel):
     """Whose installation: a user, optionally within an organization."""
 
-    user_id: str = Field(min_length=1, description="The user's id.")
-    organization_id: str | None = Field(default=None, description="The organization's id.")
+    user_id: UserRef = Field(min_length=1, description="The user's id.")
+    organization_id: OrganizationRef | None = Field(
+        default=None, description="The organization's id."
+    )
 
 
 class ApiKeyUpsert(UserScope):

@@ -9,6 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
 from workos_tui.resources.forms import FieldSpec, RawValue
+from workos_tui.ui.safe_text import plain
+from workos_tui.ui.widgets.object_picker import ObjectPicker
 
 
 class FormField(Vertical):
@@ -31,7 +33,7 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         spec = self.spec
         marker = " *" if spec.required else ""
-        yield Label(f"{spec.label}{marker}", classes="field-label")
+        yield Label(plain(f"{spec.label}{marker}"), classes="field-label")
         yield self._input()
         if spec.description:
             yield Static(Content(spec.description), classes="field-description")
@@ -50,6 +52,8 @@ class FormField(Vertical):
                 allow_blank=not spec.required or current not in spec.choices,
                 id=widget_id,
             )
+        if spec.picks is not None and spec.kind == "text":
+            return ObjectPicker(spec.picks, value=str(self._value), id=widget_id)
         placeholder = {
             "list": "comma-separated values",
             "json": "JSON",
