@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui_helpers import SIZE, current_view, settle
+from ui_helpers import SIZE, current_view, run_palette_command, settle
 
 from workos_tui.emulator.testing import EmulatorHandle
 from workos_tui.ui.app import WorkOSConsole
@@ -106,3 +106,12 @@ async def test_colon_opens_lists_reached_from_rows(
         assert app.screen is app.screen_stack[0]
         messages = [n.message for n in app._notifications]
         assert any(":sessions <user_id>" in message for message in messages), messages
+
+
+async def test_the_palette_opens_the_related_menu(console_factory: Any) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await run_palette_command(app, pilot, "Organizations: related lists")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RelatedMenuScreen)

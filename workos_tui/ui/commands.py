@@ -82,6 +82,8 @@ class ConsoleCommands(Provider):
                 verbs.append(("edit", "edit selected", "Edit the selected row"))
             if resource.delete is not None:
                 verbs.append(("delete", "delete selected", "Delete the selected row"))
+            if view.related_links():
+                verbs.append(("related_menu", "related lists", "Every related list of the row"))
             if resource.dashboard_path is not None:
                 verbs.append(("open_dashboard", "open in Dashboard", "Open the WorkOS Dashboard"))
             for action, verb, help_text in verbs:
