@@ -69,12 +69,13 @@ class LazyItems(Sequence[M]):
     ``shape_issues``); :meth:`json_rows` gives the JSON objects without building any model.
     """
 
-    __slots__ = ("_json", "_model", "_typed")
+    __slots__ = ("_json", "_model", "_parse", "_typed")
 
     def __init__(self, model: type[M], items: list[Any]) -> None:
         self._model = model
         self._json = items
         self._typed: list[M | None] = [None] * len(items)
+        self._parse: Callable[[Any], M] | None = None
 
     @property
     def model(self) -> type[M]:
@@ -86,8 +87,10 @@ class LazyItems(Sequence[M]):
     def _item(self, index: int) -> M:
         item = self._typed[index]
         if item is None:
-            item = self._model.parse_tolerant(self._json[index])
-            self._typed[index] = item
+            parse = self._parse
+            if parse is None:
+                parse = self._parse = self._model.tolerant_parser()
+            item = self._typed[index] = parse(self._json[index])
         return item
 
     @overload

@@ -22,7 +22,7 @@ defines many models, and a session uses few of them (the first list needs two). 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self, cast, get_args
 
@@ -134,14 +134,27 @@ class WorkOSModel(BaseModel):
     @classmethod
     def parse_tolerant(cls, data: Any) -> Self:
         """``data`` as this model, or an unparsed item when it does not fit (never raises)."""
-        try:
-            if not (cls.__pydantic_complete__ and type(data) is dict):
-                return cls.model_validate(data)  # builds the validator on first use
-            model: Self = cls.__pydantic_validator__.validate_python(data)  # list items: hot
-        except pydantic.ValidationError as exc:
-            return cls.unparsed(data, shape_issues(exc, data))
-        _remember(model, {_RAW: data})
-        return model
+        return cls.tolerant_parser()(data)
+
+    @classmethod
+    def tolerant_parser(cls) -> Callable[[Any], Self]:
+        """:meth:`parse_tolerant` as a function for many items (a page's): lookups done once."""
+        if not cls.__pydantic_complete__:
+            cls.model_rebuild()  # builds the validator on first use (``defer_build``)
+        validate = cls.__pydantic_validator__.validate_python
+        error = pydantic.ValidationError
+        set_private = object.__setattr__
+
+        def parse(data: Any) -> WorkOSModel:
+            try:
+                model: WorkOSModel = validate(data)
+            except error as exc:
+                return cls.unparsed(data, shape_issues(exc, data))
+            if type(data) is dict:
+                set_private(model, "__pydantic_private__", {_RAW: data})
+            return model
+
+        return cast(Callable[[Any], Self], parse)
 
     @classmethod
     def unparsed(cls, data: Any, issues: tuple[ShapeIssue, ...]) -> Self:
