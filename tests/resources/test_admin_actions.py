@@ -19,7 +19,13 @@ from workos_tui.api.models.client_tokens import WidgetTokenCreate
 from workos_tui.api.models.organizations import AuditLogsRetentionUpdate
 from workos_tui.api.models.pipes import OrganizationConfigurationUpdate
 from workos_tui.emulator.testing import EmulatorHandle
-from workos_tui.resources.access import EXTERNAL_RESOURCES, check_access, external_key
+from workos_tui.resources.access import (
+    EXTERNAL_RESOURCES,
+    RESOURCE_CHECK,
+    ResourceAccessCheck,
+    check_access,
+    external_key,
+)
 from workos_tui.resources.base import Action, ListRequest, ResourceType
 from workos_tui.resources.group_roles import GroupRolesSet
 from workos_tui.resources.groups import GROUPS
@@ -131,6 +137,13 @@ async def test_the_access_check_answers_and_explains(
     result = _entries(await check_access(workos, membership, denied))
     assert result["Answer"] == "No: denied"
     assert result["Granted by"] == "(no assignment grants it)"
+    resource = await workos.authorization_resources.get(direct["_resource_id"])
+    from_resource = ResourceAccessCheck(
+        organization_membership_id=membership.id, permission_slug=granted
+    )
+    assert _entries(await RESOURCE_CHECK.run(workos, resource, from_resource))["Answer"] == (
+        "Yes: allowed"
+    )
 
 
 async def test_a_groups_roles_are_set_then_one_removed(

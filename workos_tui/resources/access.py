@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from workos_tui.api.models.authorization import (
     AuthorizationCheckRequest,
     AuthorizationResourceUpdate,
 )
 from workos_tui.resources.base import (
+    Action,
     Column,
     Facade,
     Filter,
@@ -101,6 +102,32 @@ async def check_access(workos: Facade, membership: Any, form: BaseModel | None) 
         ),
         note="The answer is the API's check; the reasons are read from the member's assignments.",
     )
+
+
+class ResourceAccessCheck(BaseModel):
+    """Who to check, and for which permission, on this resource."""
+
+    organization_membership_id: str = Field(min_length=1, description="The member (om_…).")
+    permission_slug: str = Field(min_length=1, description="The permission to check.")
+
+
+async def _check_on_resource(workos: Facade, resource: Any, form: BaseModel | None) -> BaseModel:
+    assert isinstance(form, ResourceAccessCheck)
+    membership = await workos.organization_memberships.get(form.organization_membership_id)
+    request = AuthorizationCheckRequest(
+        permission_slug=form.permission_slug, resource_id=resource.id
+    )
+    return await check_access(workos, membership, request)
+
+
+RESOURCE_CHECK = Action(
+    "check_access",
+    "Check a member's access to this resource",
+    _check_on_resource,
+    input_model=ResourceAccessCheck,
+    mutates=False,
+)
+"""The access check from a resource's row (``permissions.AUTHORIZATION_RESOURCES``)."""
 
 
 # -- a membership's resources ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from workos_tui.api.models.authorization import (
     PermissionCreate,
     PermissionUpdate,
 )
+from workos_tui.resources.access import RESOURCE_CHECK
 from workos_tui.resources.base import (
     Column,
     DetailField,
@@ -116,5 +117,6 @@ AUTHORIZATION_RESOURCES = ResourceType(
         Related("Organization", "organizations", "id", lambda r: r.organization_id),
         RESOURCE_LINK,
     ),
+    actions=(RESOURCE_CHECK,),
     name_field="name",
 )
