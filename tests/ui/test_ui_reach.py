@@ -115,3 +115,17 @@ async def test_the_palette_opens_the_related_menu(console_factory: Any) -> None:
         await run_palette_command(app, pilot, "Organizations: related lists")
         await settle(app, pilot)
         assert isinstance(app.screen, RelatedMenuScreen)
+
+
+def test_a_jumps_argument_scopes_the_list_by_its_id_prefix() -> None:
+    from workos_tui.resources.memberships import MEMBERSHIPS
+    from workos_tui.ui.jump import parse_jump, plan_jump
+
+    def scope(text: str) -> dict[str, str]:
+        jump = parse_jump(text)
+        assert jump is not None
+        return dict(plan_jump(MEMBERSHIPS, jump).scope)
+
+    assert scope(":memberships org_01X") == {"organization_id": "org_01X"}
+    assert scope(":memberships user_01Y") == {"user_id": "user_01Y"}
+    assert scope(":memberships whatever") == {"user_id": "whatever"}

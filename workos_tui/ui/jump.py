@@ -40,6 +40,17 @@ class JumpPlan:
     problem: str = ""
 
 
+ID_PREFIXES = {"org": "organization", "om": "organization_membership", "user": "user"}
+"""What an id's prefix names (``org_…`` an organization), where it differs from the prefix."""
+
+
+def owner_param(params: tuple[str, ...], argument: str) -> str:
+    """The scope parameter an id fits: ``org_…`` → ``organization_id``; else the first."""
+    prefix = argument.split("_", 1)[0].lower()
+    named = ID_PREFIXES.get(prefix, prefix)
+    return next((param for param in params if param.startswith(named)), params[0])
+
+
 def plan_jump(resource: ResourceType | None, jump: Jump) -> JumpPlan:
     """Where ``jump`` goes, ``resource`` being the type its target names (or None)."""
     if resource is None:
@@ -50,6 +61,7 @@ def plan_jump(resource: ResourceType | None, jump: Jump) -> JumpPlan:
         return JumpPlan(list=resource)
     owner = resource.scope_params[0]
     if jump.argument:
+        owner = owner_param(resource.scope_params, jump.argument)
         return JumpPlan(list=resource, scope={owner: jump.argument})
     return JumpPlan(
         problem=(
