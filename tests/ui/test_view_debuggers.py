@@ -37,7 +37,7 @@ async def test_the_broken_connection_is_flagged_from_its_row(
         await settle(app, pilot)
         assert app.current_area == "sso-debugger"
         view = app.query_one(SsoDebuggerView)
-        assert view.verdict_text == "Acme Rockets Okta SAML: 1 finding"
+        assert view.verdict_text == "Acme Rockets Okta SAML: 1 problem"
         texts = view.lines.texts()
         assert any("is inactive: 8 failed sign-ins since its last success" in t for t in texts)
         assert any("last failure 13 hours ago: connection_inactive" in t for t in texts)
@@ -67,7 +67,7 @@ async def test_the_stalled_directory_is_flagged_from_its_row(
         await settle(app, pilot)
         assert app.current_area == "directory-debugger"
         view = app.query_one(DirectoryDebuggerView)
-        assert view.verdict_text == "Acme Rockets Okta SCIM: 1 finding"
+        assert view.verdict_text == "Acme Rockets Okta SCIM: 1 problem"
         texts = view.lines.texts()
         assert any("looks stalled: linked, no sync event for over 24 hours" in t for t in texts)
         assert any("Users: 9 (9 active)" in t for t in texts)
@@ -100,7 +100,7 @@ async def test_debuggers_open_from_the_prompt_and_the_palette(
         view.query_one("#health-target", Input).value = "Acme Rockets Okta SCIM"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert view.verdict_text == "Acme Rockets Okta SCIM: 1 finding"
+        assert view.verdict_text == "Acme Rockets Okta SCIM: 1 problem"
         view.query_one("#health-target", Input).focus()
         await pilot.press("f1")
         await settle(app, pilot)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from workos_tui.resources.diagnostics import Drill, age, short_time
+from workos_tui.resources.diagnostics import Drill, age, parse_time, short_time
+from workos_tui.resources.diagnostics import verdict as summarize
 from workos_tui.resources.dsync_debug import DirectoryDiagnosis, diagnose_directory, last_sync_time
 from workos_tui.ui.views.health_base import HealthView, finding_rows, heading, line
 
@@ -26,6 +27,7 @@ row (**a**, then *Debug*). It shows the state, users (by state) and groups, the 
 groups must list that group back. **Enter** on a line opens the records behind it.
 """
 
+    EXAMPLE: ClassVar[str] = "Acme Rockets Okta SCIM"
     TARGET_LABEL: ClassVar[str] = "Directory"
     TARGET_PLACEHOLDER: ClassVar[str] = "directory_… id or name, then Enter"
     EMPTY_TEXT: ClassVar[str] = "Type a directory id or name and press Enter."
@@ -44,11 +46,7 @@ groups must list that group back. **Enter** on a line opens the records behind i
         assert isinstance(result, DirectoryDiagnosis)
         d = result.directory
         problems = [f for f in result.findings if f.severity in ("problem", "warning")]
-        verdict = (
-            f"{len(problems)} finding{'' if len(problems) == 1 else 's'}"
-            if problems
-            else "No problems found"
-        )
+        verdict = summarize(result.findings)
         kind = (
             "-problem"
             if any(f.severity == "problem" for f in problems)
@@ -105,5 +103,14 @@ groups must list that group back. **Enter** on a line opens the records behind i
         rows.append((heading(f"Recent dsync events ({len(result.events)} in 90 days)"), None))
         for event in result.events[:SHOWN_EVENTS]:
             who = event.data.get("email") or event.data.get("name") or ""
-            rows.append((line(f"{event.created_at}  {event.event}  {who}", "info", 2), None))
+            rows.append(
+                (
+                    line(
+                        f"{short_time(parse_time(event.created_at))}  {event.event}  {who}",
+                        "info",
+                        2,
+                    ),
+                    None,
+                )
+            )
         self.lines.show(rows)

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Static
@@ -26,6 +26,7 @@ from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error
 from workos_tui.ui.safe_text import plain
 from workos_tui.ui.view_requests import OpenView
+from workos_tui.ui.views import ToolView
 from workos_tui.ui.widgets.resource_view import ResourceView
 
 MARKS: dict[Severity, tuple[str, str]] = {
@@ -90,8 +91,11 @@ def finding_rows(findings: tuple[Finding, ...] | list[Finding], indent: int = 2)
     return [(line(f.text, f.severity, indent), f.drill) for f in findings]
 
 
-class HealthView(Vertical):
+class HealthView(ToolView):
     """A panel that diagnoses one target."""
+
+    EXAMPLE: ClassVar[str] = ""
+    """The demo's target the screenshot shows (the demo's organization in trouble)."""
 
     TARGET_LABEL: ClassVar[str] = "Target"
     TARGET_PLACEHOLDER: ClassVar[str] = "name or id"
@@ -119,6 +123,10 @@ class HealthView(Vertical):
     def on_mount(self) -> None:
         if self.target:
             self._start()
+
+    async def show_example(self) -> None:
+        if self.EXAMPLE:
+            self.show_target(self.EXAMPLE)
 
     # ------------------------------------------------------------------ target
 

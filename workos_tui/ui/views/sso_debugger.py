@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
-from workos_tui.resources.diagnostics import Drill, short_time
+from workos_tui.resources.diagnostics import Drill, parse_time, short_time
+from workos_tui.resources.diagnostics import verdict as summarize
 from workos_tui.resources.sso_debug import ConnectionDiagnosis, diagnose_connection, failure_reason
 from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.views.health_base import HealthView, finding_rows, heading, line
@@ -31,6 +32,7 @@ used, the last failure's reason. **F6** opens the test sign-in tool with this co
 **Enter** on a finding opens the records behind it.
 """
 
+    EXAMPLE: ClassVar[str] = "Acme Rockets Okta SAML"
     TARGET_LABEL: ClassVar[str] = "Connection"
     TARGET_PLACEHOLDER: ClassVar[str] = "conn_… id or name, then Enter"
     EMPTY_TEXT: ClassVar[str] = "Type a connection id or name and press Enter."
@@ -56,11 +58,7 @@ used, the last failure's reason. **F6** opens the test sign-in tool with this co
         assert isinstance(result, ConnectionDiagnosis)
         conn, stats = result.connection, result.stats
         problems = [f for f in result.findings if f.severity in ("problem", "warning")]
-        verdict = (
-            f"{len(problems)} finding{'' if len(problems) == 1 else 's'}"
-            if problems
-            else "No problems found"
-        )
+        verdict = summarize(result.findings)
         self.set_verdict(
             f"{conn.name}: {verdict}",
             "-problem"
@@ -98,13 +96,30 @@ used, the last failure's reason. **F6** opens the test sign-in tool with this co
         )
         for event in result.events[:SHOWN_EVENTS]:
             email = event.data.get("email") or ""
+            when = short_time(parse_time(event.created_at))
             if event.event == "authentication.sso_failed":
-                text = f"{event.created_at}  failed  {email}  {failure_reason(event)}"
+                text = f"{when}  failed  {email}  {failure_reason(event)}"
                 rows.append((line(text, "problem", 2), None))
             elif event.event == "authentication.sso_succeeded":
-                rows.append((line(f"{event.created_at}  succeeded  {email}", "ok", 2), None))
+                rows.append(
+                    (
+                        line(
+                            f"{short_time(parse_time(event.created_at))}  succeeded  {email}",
+                            "ok",
+                            2,
+                        ),
+                        None,
+                    )
+                )
             else:
-                rows.append((line(f"{event.created_at}  {event.event}", "info", 2), None))
+                rows.append(
+                    (
+                        line(
+                            f"{short_time(parse_time(event.created_at))}  {event.event}", "info", 2
+                        ),
+                        None,
+                    )
+                )
         if not result.events:
             rows.append((line("No event for this connection in 90 days", "info", 2), None))
         self.lines.show(rows)

@@ -31,6 +31,7 @@ needs), members, invitations, API keys, feature flags, audit-log retention and V
 Listing Vault objects' metadata records a `vault.metadata.read` event for each object read.
 """
 
+    EXAMPLE: ClassVar[str] = "Acme Rockets"
     TARGET_LABEL: ClassVar[str] = "Organization"
     TARGET_PLACEHOLDER: ClassVar[str] = "name or org_… id, then Enter"
     EMPTY_TEXT: ClassVar[str] = "Type an organization's name or id and press Enter."
