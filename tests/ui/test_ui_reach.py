@@ -129,3 +129,39 @@ def test_a_jumps_argument_scopes_the_list_by_its_id_prefix() -> None:
     assert scope(":memberships org_01X") == {"organization_id": "org_01X"}
     assert scope(":memberships user_01Y") == {"user_id": "user_01Y"}
     assert scope(":memberships whatever") == {"user_id": "whatever"}
+
+
+async def test_the_access_check_shows_its_answer_and_why(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    from ui_helpers import choose_action, submit_form
+
+    from workos_tui.ui.screens.result import ResultScreen
+
+    state = emulator.state
+    direct = next(r for r in state["role_assignments"] if r["source"]["type"] == "direct")
+    membership = state["organization_memberships"].items[direct["organization_membership_id"]]
+    role = next(
+        r for r in state["roles"] if r["slug"] == direct["role"]["slug"] and r["permissions"]
+    )
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("colon", *f"memberships {membership['user_id']}", "enter")
+        await settle(app, pilot)
+        view = current_view(app)
+        index = next(i for i, m in enumerate(view.items) if m.id == membership["id"])
+        view.table.move_cursor(row=view.visible_rows.index(index))
+        await pilot.pause()
+        await choose_action(app, pilot, "check_access")
+        await submit_form(
+            app,
+            pilot,
+            {"permission_slug": role["permissions"][0], "resource_id": direct["_resource_id"]},
+        )
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ResultScreen)
+        answers = {entry.label: entry.value() for entry in dialog.entries}
+        assert answers["Answer"] == "Yes: allowed"
+        assert direct["role"]["slug"] in answers["Granted by"]
