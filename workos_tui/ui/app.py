@@ -77,6 +77,7 @@ class WorkOSConsole(App[None]):
         STYLES / "api_console.tcss",
         STYLES / "views.tcss",
         STYLES / "health.tcss",
+        STYLES / "insight.tcss",
     ]
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {console_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"

@@ -67,6 +67,12 @@ def _directory_debugger(context: ConsoleContext, widget_id: str) -> Widget:
     return DirectoryDebuggerView(context, id=widget_id)
 
 
+def _event_tail(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.event_tail import EventTailView
+
+    return EventTailView(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
@@ -105,6 +111,12 @@ PANELS: dict[str, Panel] = {
         _directory_debugger,
         aliases=("debug-sync", "dsync-debug", "debug-directory", "sync-debugger"),
         command="Health: debug a directory sync",
+    ),
+    "tail": Panel(
+        "Event tail",
+        _event_tail,
+        aliases=("event-tail", "follow", "live-events"),
+        command="Events: follow live",
     ),
 }
 
