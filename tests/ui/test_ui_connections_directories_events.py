@@ -28,7 +28,7 @@ async def test_connections_filters_detail_and_related_organization(console_facto
         await settle(app, pilot)
         view = current_view(app)
         total = len(view.items)
-        assert total == 30
+        assert total == 31
         await apply_filter(app, pilot, view, "filter-connection_type", "OktaSAML")
         assert view.items
         assert {c.connection_type for c in view.items} == {"OktaSAML"}
@@ -73,7 +73,7 @@ async def test_delete_a_connection(console_factory: Any) -> None:
         assert isinstance(app.screen, TypedConfirmScreen)
         await pilot.press(*name, "enter")
         await settle(app, pilot)
-        assert len(view.items) == 29
+        assert len(view.items) == 30
         assert all(c.name != name for c in view.items)
 
 
