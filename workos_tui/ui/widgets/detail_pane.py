@@ -115,7 +115,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
             text = printable(json.dumps(data, indent=2, ensure_ascii=False), multiline=True)
             from rich.syntax import Syntax  # pygments only once raw JSON is asked for
 
-            raw.update(Syntax(text, "json", theme="ansi_dark", word_wrap=True))
+            raw.update(Syntax(text, "json", theme="ansi_dark", word_wrap=False))
             raw.display = True
         else:
             raw.update("")
@@ -140,7 +140,7 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
     def _sections_table(self, item: Any) -> Table:
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
+        table.add_column(overflow="ellipsis")  # an id is cut with "…", never broken
         for label, value in self._rows(item):
             table.add_row(label, value)
         return table

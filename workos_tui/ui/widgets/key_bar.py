@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+MAX_LINES = 3
+
 
 class KeyBar(Widget):
     """The keys of the focused widget and its ancestors, then the app's, then the palette's."""
@@ -48,7 +50,8 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._keys: list[tuple[str, str, str, bool]] = []
-        self._spans: list[tuple[int, int, str]] = []
+        self._spans: list[tuple[int, int, int, str]] = []
+        self._lines: list[list[tuple[str, str, str, bool]]] = [[]]
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -77,7 +80,29 @@ class KeyBar(Widget):
                 keys.append((binding.key, display, (binding.description or "palette"), enabled))
         if keys != self._keys:
             self._keys = keys
+            self._wrap()
             self.refresh()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Lines of keys: one when they fit, more (up to ``MAX_LINES``) on a narrow terminal,
+        so that no key is cut off the screen."""
+        width = self.size.width or self.app.size.width
+        lines: list[list[tuple[str, str, str, bool]]] = [[]]
+        x = 0
+        for entry in self._keys:
+            _key, display, description, _enabled = entry
+            cells = cell_len(f" {display} ") + cell_len(f"{description} ")
+            if x + cells > width and lines[-1] and len(lines) < MAX_LINES:
+                lines.append([])
+                x = 0
+            lines[-1].append(entry)
+            x += cells
+        self._lines = lines
+        if self.styles.height is None or self.styles.height.value != len(lines):
+            self.styles.height = len(lines)
 
     @property
     def keys(self) -> list[tuple[str, str]]:
@@ -87,15 +112,15 @@ class KeyBar(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
-        if y != 0:
+        if y >= len(self._lines):
             return Strip.blank(width, base)
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         disabled_style = self.get_component_rich_style("key-bar--disabled")
         segments: list[Segment] = []
-        spans: list[tuple[int, int, str]] = []
+        spans = [span for span in self._spans if span[0] != y]
         x = 0
-        for key, display, description, enabled in self._keys:
+        for key, display, description, enabled in self._lines[y]:
             label = f" {display} "
             text = f"{description} "
             start = x
@@ -103,13 +128,13 @@ class KeyBar(Widget):
             segments.append(Segment(text, description_style if enabled else disabled_style))
             x += cell_len(label) + cell_len(text)
             if enabled:
-                spans.append((start, x, key))
+                spans.append((y, start, x, key))
         self._spans = spans
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
     def on_click(self, event: events.Click) -> None:
-        for start, end, key in self._spans:
-            if start <= event.x < end:
+        for line, start, end, key in self._spans:
+            if line == event.y and start <= event.x < end:
                 event.stop()
                 self.app.simulate_key(key.split(",")[0])
                 return

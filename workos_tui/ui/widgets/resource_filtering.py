@@ -30,6 +30,8 @@ class ResourceFiltering(Widget):
     BINDINGS = [
         Binding("slash", "quick_filter", "Quick filter", id="resource.quick_filter"),
         Binding("f", "focus_filters", "Filters", id="resource.filters"),
+        Binding("s", "sort", "Sort", show=False, id="resource.sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="resource.sort_reverse"),
         Binding("escape", "clear_quick", "Clear filter", show=False, id="resource.clear_quick"),
     ]
 
@@ -41,6 +43,8 @@ class ResourceFiltering(Widget):
     fetching: bool
     has_more: bool
     searching_all: bool = False
+    sort_column: int | None = None
+    sort_descending: bool = False
 
     @property
     def table(self) -> ResourceTable:
@@ -102,6 +106,8 @@ class ResourceFiltering(Widget):
         A list without a server-side search filters its loaded rows instead.
         """
         if self.resource.search_param is None:
+            if text == self.quick_text:
+                return False
             quick = self.quick_filter_input()
             quick.value = text
             quick.display = bool(text)
@@ -192,21 +198,60 @@ class ResourceFiltering(Widget):
             return
         self.quick_filter_input().action_clear_filter()
 
-    def _rebuild_visible(self) -> None:
-        self.table.reset()
-        self.visible_rows = []
+    def _rebuild_visible(self, *, keep_cursor: bool = False, keep_id: str | None = None) -> None:
+        """The visible rows again (filters, then the sort); the cursor goes to the first row,
+        or stays on its item with ``keep_cursor`` (or goes to the item ``keep_id``)."""
+        resource = self.resource
+        row = self.table.cursor_row
+        if keep_cursor and keep_id is None and 0 <= row < len(self.visible_rows):
+            keep_id = resource.item_id(self.items[self.visible_rows[row]])
+        visible: list[int] = []
         rows: list[list[str]] = []
         for index, item in enumerate(self.items):
             if not client_match(self.resource, self.filter_values, item):
                 continue
             cells = self.table.render_cells(item)
             if quick_match(cells, self.quick_text):
-                self.visible_rows.append(index)
+                visible.append(index)
                 rows.append(cells)
-        self.table.append_rows(rows)
+        column = self.sort_column
+        if column is not None:
+            descending = self.sort_descending
+            order = sorted(range(len(rows)), key=lambda i: rows[i][column].lower())
+            if descending:
+                order.reverse()
+            visible = [visible[i] for i in order]
+            rows = [rows[i] for i in order]
+        self.visible_rows = visible
+        cursor = 0
+        if keep_id is not None:
+            ids = [resource.item_id(self.items[index]) for index in visible]
+            cursor = ids.index(keep_id) if keep_id in ids else 0
+        self.table.replace_rows(rows, cursor)
         self._show_loading_row_if_near_end()
         self._update_states()
-        self.detail.show_item(self.items[self.visible_rows[0]] if self.visible_rows else None)
+        self.detail.show_item(self.items[visible[cursor]] if visible else None)
+
+    # ------------------------------------------------------------- sort
+
+    def action_sort(self) -> None:
+        """The next column (the loaded rows, by their text), then the server's order again."""
+        count = len(self.resource.columns)
+        current = self.sort_column
+        self.sort_column = 0 if current is None else (current + 1 if current + 1 < count else None)
+        self.sort_descending = False
+        self._apply_sort()
+
+    def action_sort_reverse(self) -> None:
+        if self.sort_column is None:
+            self.sort_column = 0
+        else:
+            self.sort_descending = not self.sort_descending
+        self._apply_sort()
+
+    def _apply_sort(self) -> None:
+        self.table.show_sort(self.sort_column, self.sort_descending)
+        self._rebuild_visible(keep_cursor=True)
 
     def action_quick_filter(self) -> None:
         quick = self.quick_filter_input()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.binding import Binding
@@ -73,6 +73,7 @@ class ResourceFreshness(Widget):
     fetching: bool
     generation: int
     quick_text: str
+    sort_column: int | None
     _source: PageSource | None
     _error: WorkOSError | None
 
@@ -102,6 +103,12 @@ class ResourceFreshness(Widget):
 
     def _update_status(self) -> None:
         raise NotImplementedError
+
+    if TYPE_CHECKING:  # ResourceFiltering's, after this class in the view's bases
+
+        def _rebuild_visible(
+            self, *, keep_cursor: bool = False, keep_id: str | None = None
+        ) -> None: ...
 
     # ------------------------------------------------------------------ refresh
 
@@ -207,6 +214,9 @@ class ResourceFreshness(Widget):
                 cursor = len(visible)
             visible.append(index)
             rows.append(cells)
+        if self.sort_column is not None:
+            self._rebuild_visible(keep_id=selected_id)
+            return
         self.visible_rows = visible
         if cursor < 0:
             cursor = min(self.table.cursor_row, len(rows) - 1)

@@ -1,4 +1,5 @@
-"""Related lists of a resource row: keys 1-9 and the related menu (0 / m).
+"""Beyond the list: a row's related lists (keys 1-9, the related menu 0 / m) and the row
+full screen (Enter).
 
 A mixin of :class:`~workos_tui.ui.widgets.resource_view.ResourceView`, split out to keep
 modules small.
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.binding import Binding
 from textual.widget import Widget
 
 from workos_tui.resources.base import Related, ResourceType
 from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.widgets.resource_table import ResourceTable
 
 
 class ResourceRelated(Widget):
@@ -32,6 +35,18 @@ class ResourceRelated(Widget):
     @property
     def selected(self) -> Any:
         raise NotImplementedError
+
+    @on(ResourceTable.RowSelected, "#resource-table")
+    def _row_selected(self, event: ResourceTable.RowSelected) -> None:
+        """Enter: the row full screen (its fields, and its JSON as a tree that folds)."""
+        event.stop()
+        item = self.selected
+        if item is None:
+            return
+        from workos_tui.ui.screens.detail_view import DetailScreen
+
+        title = f"{self.resource.singular.capitalize()} {self.resource.item_name(item)}"
+        self.app.push_screen(DetailScreen(self.resource, item, title))
 
     def related_links(self) -> tuple[Related, ...]:
         """Related resources one key away: the declaration's and those other areas added."""

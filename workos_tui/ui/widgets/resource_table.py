@@ -46,7 +46,8 @@ class ResourceTable(RowTable):
 
 - **↑ ↓ PgUp PgDn Home End** move; more rows load before you reach the end.
 - **/** filters the loaded rows; **f** edits the server-side filters.
-- **o** toggles newest/oldest first; **r** refreshes.
+- **o** toggles newest/oldest first; **s** sorts the loaded rows by the next column, **S**
+  reverses; **r** refreshes, **W** watches (refreshes every few seconds).
 - **n** new, **e** edit, **d** delete, **a** more actions.
 - **1-9** open a related resource; **j** raw JSON; **y / Y** copy id / JSON.
 - **w** opens the WorkOS Dashboard; **x** exports the list.
@@ -56,6 +57,15 @@ class ResourceTable(RowTable):
         super().__init__(id=id)
         self.resource = resource
         self.set_columns(RowTableColumn(column.title, column.width) for column in resource.columns)
+
+    def show_sort(self, column: int | None, descending: bool) -> None:
+        """Mark the sorted column's title with ▲ or ▼ (no mark: the server's order)."""
+        for index, (declared, shown) in enumerate(
+            zip(self.resource.columns, self.columns, strict=True)
+        ):
+            mark = (" ▼" if descending else " ▲") if index == column else ""
+            shown.title = declared.title + mark
+        self.set_columns(self.columns)
 
     @property
     def loading_shown(self) -> bool:

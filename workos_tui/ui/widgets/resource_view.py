@@ -221,7 +221,10 @@ class ResourceView(
             self.visible_rows.append(index)
             rows.append(cells)
         self.table.set_loading_row(False)
-        self.table.append_rows(rows)
+        if self.sort_column is not None:
+            self._rebuild_visible(keep_cursor=True)  # the new rows take their sorted places
+        else:
+            self.table.append_rows(rows)
         self._update_states()
         notice = unrecognised_notice(self.resource.title, message.items)
         if notice is not None:

@@ -31,6 +31,8 @@ from textual.strip import Strip
 from workos_tui.resources.text_safety import printable
 
 MAX_AUTO_WIDTH = 40
+MIN_CUT_WIDTH = 6
+"""A column narrowed to fit the table's width keeps at least this many cells."""
 CELL_PADDING = 1
 LINE_CACHE_SIZE = 1024
 
@@ -126,6 +128,8 @@ class RowTable(ScrollView, can_focus=True):
         self._placeholder: str | None = None
         self._lines: LRUCache[int, str] = LRUCache(LINE_CACHE_SIZE)
         self._header: str | None = None
+        self._widths_key: tuple[int, ...] = ()
+        self._widths: list[int] = []
 
     # ------------------------------------------------------------------ content
 
@@ -223,7 +227,36 @@ class RowTable(ScrollView, can_focus=True):
 
     @property
     def _row_width(self) -> int:
-        return sum(column.cells + 2 * CELL_PADDING for column in self.columns)
+        return sum(width + 2 * CELL_PADDING for width in self.column_widths())
+
+    def column_widths(self) -> list[int]:
+        """The columns' widths on screen: as declared or fitted to their content, narrowed
+        (widest first, each to at least ``MIN_CUT_WIDTH``) until the row fits the table's
+        width, so that every column is on screen and a cut cell ends in "…"."""
+        available = self.scrollable_content_region.width
+        natural = [column.cells for column in self.columns]
+        key = (available, *natural)
+        if key == self._widths_key:
+            return self._widths
+        budget = available - 2 * CELL_PADDING * len(natural)
+        widths = natural
+        if available > 0 and sum(natural) > budget:
+            floors = [min(width, MIN_CUT_WIDTH) for width in natural]
+            low, high = 0, max(natural, default=0)
+            while low < high:  # the largest cap whose capped widths fit
+                cap = (low + high + 1) // 2
+                total = sum(max(f, min(w, cap)) for w, f in zip(natural, floors, strict=True))
+                low, high = (cap, high) if total <= budget else (low, cap - 1)
+            widths = [max(f, min(w, low)) for w, f in zip(natural, floors, strict=True)]
+        if widths != self._widths:
+            self._lines.clear()
+            self._header = None
+        self._widths_key = key
+        self._widths = widths
+        return widths
+
+    def on_resize(self) -> None:
+        self._content_changed()
 
     def _content_changed(self) -> None:
         lines = 1 + len(self._rows) + (1 if self._placeholder is not None else 0)
@@ -306,9 +339,8 @@ class RowTable(ScrollView, can_focus=True):
     def _line_text(self, cells: Sequence[str]) -> str:
         pad = " " * CELL_PADDING
         parts: list[str] = []
-        for index, column in enumerate(self.columns):
+        for index, width in enumerate(self.column_widths()):
             text = cells[index] if index < len(cells) else ""
-            width = column.cells
             if cell_len(text) > width > 1:
                 text = set_cell_size(text, width - 1) + "…"
             parts.append(pad + set_cell_size(text, width) + pad)
@@ -331,6 +363,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        self.column_widths()  # a new width or fitted widths: cached lines are dropped first
         if y == 0:
             style = self.get_component_rich_style("row-table--header")
             if self._header is None:
