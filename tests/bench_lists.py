@@ -113,25 +113,33 @@ async def export_loop(base_url: str) -> int:
 Loop = Callable[[str], Awaitable[int]]
 
 
-async def measure(loops: dict[str, Loop], base_url: str, runs: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name in loops}
+Times = dict[str, list[tuple[float, float]]]
+
+
+async def measure(loops: dict[str, Loop], base_url: str, runs: int) -> Times:
+    """(wall, client CPU) seconds of each run; the emulator's CPU is another process's."""
+    times: Times = {name: [] for name in loops}
     counts: dict[str, int] = {}
     for name, loop in loops.items():  # warm up: connections, imports, validators
         counts[name] = await loop(base_url)
     for _ in range(runs):
         for name, loop in loops.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await loop(base_url)
-            times[name].append(time.perf_counter() - start)
+            times[name].append((time.perf_counter() - start, time.process_time() - cpu))
     print(f"  items per run: {counts}")
     return times
 
 
-def row(label: str, seconds: list[float], baseline: list[float], aim: str) -> None:
-    median = statistics.median(seconds)
-    base = statistics.median(baseline)
-    spread = f"[{min(seconds):.3f}-{max(seconds):.3f}]"
-    print(f"  {label:<44} {median:7.3f} s {spread:<15} {median / base:5.2f}x   {aim}")
+def row(label: str, runs: list[tuple[float, float]], baseline: list[tuple[float, float]]) -> None:
+    wall = [w for w, _ in runs]
+    median, base = statistics.median(wall), statistics.median(w for w, _ in baseline)
+    cpu, base_cpu = statistics.median(c for _, c in runs), statistics.median(c for _, c in baseline)
+    spread = f"[{min(wall):.3f}-{max(wall):.3f}]"
+    print(
+        f"  {label:<44} {median:7.3f} s {spread:<15} {median / base:5.2f}x"
+        f" | client CPU {cpu:6.3f} s {cpu / base_cpu:5.2f}x"
+    )
 
 
 def main() -> None:
@@ -158,17 +166,20 @@ def main() -> None:
         process.terminate()
         process.wait()
     bare = times["bare"]
-    print(f"Lists: median of {args.runs} runs [range]; ratio = time / bare httpx loop's time")
-    row("bare httpx loop (limit 100, following after)", bare, bare, "baseline")
-    row("service layer: iterate (typed models)", times["service"], bare, "aim ≤ 1.15x")
-    row("service layer: iterate, reading user.email", times["service_reading"], bare, "")
+    print(
+        f"Lists: median of {args.runs} runs [range]; ratio = time / the bare httpx loop's time"
+        " (wall: includes the emulator's time; client CPU: this process only)"
+    )
+    row("bare httpx loop (limit 100, following after)", bare, bare)
+    row("service layer: iterate (typed models)", times["service"], bare)
+    row("service layer: iterate, reading user.email", times["service_reading"], bare)
     if "sdk" in times:
-        row("official SDK: auto_paging_iter", times["sdk"], bare, "peer")
-        sdk = statistics.median(times["sdk"])
-        service = statistics.median(times["service"])
-        print(f"  service layer / SDK: {service / sdk:.2f}x")
-    row("export to CSV (the export dialog's loop)", times["export"], bare, "aim ≤ 1.3x")
-
+        row("official SDK: auto_paging_iter", times["sdk"], bare)
+        sdk = statistics.median(w for w, _ in times["sdk"])
+        service = statistics.median(w for w, _ in times["service"])
+        print(f"  service layer / SDK (wall): {service / sdk:.2f}x")
+    row("export to CSV (the export dialog's loop)", times["export"], bare)
+    print("  aims: service layer ≤ 1.15x the bare loop, ahead of the SDK; export ≤ 1.30x")
 
 if __name__ == "__main__":
     main()
