@@ -121,3 +121,29 @@ async def test_unknown_organization_is_said(console_factory: Any) -> None:
         app.jump_to("xray no-such-company-anywhere")
         view = await _xray(app, pilot)
         assert view.verdict_text == "Nothing matches 'no-such-company-anywhere'."
+
+
+async def test_escape_cancels_a_slow_reading_and_its_answer_is_dropped(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    org = _org(emulator, "Acme Rockets")
+    emulator.add_hook("/organizations/*/audit_logs_retention", latency_ms=1500, count=1)
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.jump_to(f"xray {org['id']}")
+        await pilot.pause()
+        view = app.query_one(XrayView)
+        for _ in range(200):  # the reading has started (the first requests are on their way)
+            await pilot.pause()
+            if view.loading_diagnosis:
+                break
+        assert view.verdict_text.startswith(f"Reading {org['id']}")
+        view.lines.focus()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert view.verdict_text == f"Cancelled reading {org['id']}."
+        assert view.result is None and view.lines.option_count == 0
+        await pilot.press("ctrl+r")  # read again: the answer arrives
+        await settle(app, pilot)
+        assert view.verdict_text == "Acme Rockets: 3 problems, 2 warnings"

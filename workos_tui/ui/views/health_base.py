@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.diagnostics import Drill, Finding, Severity
@@ -28,6 +29,9 @@ from workos_tui.ui.safe_text import plain
 from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.views import ToolView
 from workos_tui.ui.widgets.resource_view import ResourceView
+
+DIAGNOSIS = "health-diagnosis"
+"""The worker group of a view's reading (one at a time per view; Escape cancels it)."""
 
 MARKS: dict[Severity, tuple[str, str]] = {
     "problem": ("✖", "$error"),
@@ -103,6 +107,7 @@ class HealthView(ToolView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r,f5", "refresh", "Refresh", id="health.refresh"),
         Binding("ctrl+l", "focus_target", "Target", id="health.target"),
+        Binding("escape", "cancel", "Cancel", id="health.cancel"),
     ]
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
@@ -146,6 +151,26 @@ class HealthView(ToolView):
     def action_refresh(self) -> None:
         self._start()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.loading_diagnosis
+        return True
+
+    @property
+    def loading_diagnosis(self) -> bool:
+        return any(w.group == DIAGNOSIS and w.is_running for w in self.workers)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == DIAGNOSIS:
+            self.refresh_bindings()  # Escape (cancel) shows only while reading
+
+    def action_cancel(self) -> None:
+        """Stop reading (Escape while a diagnosis is on its way)."""
+        self.workers.cancel_group(self, DIAGNOSIS)
+        self._token += 1  # whatever still arrives is stale
+        self.set_verdict(f"Cancelled reading {self.target}.", "-warning")
+        self.refresh_bindings()
+
     def action_focus_target(self) -> None:
         self.query_one("#health-target", Input).focus()
 
@@ -171,10 +196,11 @@ class HealthView(ToolView):
             return
         self._token += 1
         self.result = None
-        self.set_verdict(f"Reading {self.target}…", "-loading")
+        self.set_verdict(f"Reading {self.target}… (Escape cancels)", "-loading")
         self._load(self._token, self.target)
+        self.refresh_bindings()
 
-    @work(exclusive=True, group="health-diagnosis")
+    @work(exclusive=True, group=DIAGNOSIS)
     async def _load(self, token: int, target: str) -> None:
         try:
             result = await self.diagnose(target)
