@@ -73,6 +73,12 @@ def _event_tail(context: ConsoleContext, widget_id: str) -> Widget:
     return EventTailView(context, id=widget_id)
 
 
+def _rbac_matrix(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.rbac_matrix import RbacMatrixView
+
+    return RbacMatrixView(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
@@ -117,6 +123,12 @@ PANELS: dict[str, Panel] = {
         _event_tail,
         aliases=("event-tail", "follow", "live-events"),
         command="Events: follow live",
+    ),
+    "rbac": Panel(
+        "RBAC matrix",
+        _rbac_matrix,
+        aliases=("rbac-matrix", "matrix", "who-can"),
+        command="Roles: edit the permission matrix",
     ),
 }
 
