@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         DirectoryGroupsService,
         DirectoryUsersService,
     )
+    from .services.emulator_deliveries import EmulatorDeliveriesService
     from .services.events import EventsService
     from .services.feature_flags import FeatureFlagsService
     from .services.groups import GroupsService
@@ -164,6 +165,13 @@ class WorkOS:
         from .services.webhooks import WebhookEndpointsService
 
         return WebhookEndpointsService(self.client)
+
+    @cached_property
+    def emulator_deliveries(self) -> EmulatorDeliveriesService:
+        """The workos-tui emulator's webhook delivery log (not a WorkOS API area)."""
+        from .services.emulator_deliveries import EmulatorDeliveriesService
+
+        return EmulatorDeliveriesService(self.client)
 
     @cached_property
     def api_keys(self) -> ApiKeysService:

@@ -50,6 +50,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "workos_tui.resources.api_keys",
     "workos_tui.resources.audit_logs",
     "workos_tui.resources.webhooks",
+    "workos_tui.resources.webhook_deliveries",
     "workos_tui.resources.authkit",
     "workos_tui.resources.connect",
     "workos_tui.resources.pipes",

@@ -104,6 +104,14 @@ SIGN_IN_STEPS: dict[tuple[str, str], str] = {
 }
 """The end user's sign-in steps (and an app's runtime calls for a user), with why each is one."""
 
+EMULATOR_ONLY_SERVICES: dict[str, str] = {
+    "emulator_deliveries": (
+        "the workos-tui emulator's webhook delivery log (/_emulate/webhook_deliveries): "
+        "routes of the emulator, not operations of the WorkOS API"
+    ),
+}
+"""Facade services that call no WorkOS API operation, with why: they are not counted."""
+
 
 def normalise(method: str, path: str) -> OperationKey:
     """Path templates compare equal whatever their parameters are called."""
@@ -169,12 +177,15 @@ _ATTRIBUTE_LOADS = frozenset({"LOAD_ATTR", "LOAD_METHOD"})
 
 @cache
 def facade_services() -> dict[str, type]:
-    """The facade's service attributes and their classes (built without a client)."""
+    """The facade's service attributes and their classes (built without a client), less
+    :data:`EMULATOR_ONLY_SERVICES`."""
     facade = WorkOS(cast(WorkOSClient, None))
     services: dict[str, type] = {}
     for name in dir(WorkOS):
         if name.startswith("_") or not hasattr(WorkOS.__dict__.get(name), "attrname"):
             continue  # only the cached properties are services
+        if name in EMULATOR_ONLY_SERVICES:
+            continue
         services[name] = type(getattr(facade, name))
     return services
 

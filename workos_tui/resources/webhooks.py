@@ -18,6 +18,7 @@ from workos_tui.resources.base import (
     DetailSection,
     Facade,
     Item,
+    Related,
     ResourceType,
     service_create,
     service_cursor,
@@ -74,6 +75,7 @@ WEBHOOK_ENDPOINTS = ResourceType(
             ),
         ),
     ),
+    related=(Related("Deliveries", "webhook_deliveries", "endpoint_id", lambda e: e.id),),
     actions=(
         Action(
             "disable",
