@@ -79,6 +79,12 @@ def _rbac_matrix(context: ConsoleContext, widget_id: str) -> Widget:
     return RbacMatrixView(context, id=widget_id)
 
 
+def _env_diff(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.env_diff import EnvDiffView
+
+    return EnvDiffView(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
@@ -129,6 +135,12 @@ PANELS: dict[str, Panel] = {
         _rbac_matrix,
         aliases=("rbac-matrix", "matrix", "who-can"),
         command="Roles: edit the permission matrix",
+    ),
+    "envdiff": Panel(
+        "Environment diff",
+        _env_diff,
+        aliases=("env-diff", "diff", "compare"),
+        command="Profiles: compare two environments",
     ),
 }
 

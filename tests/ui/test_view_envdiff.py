@@ -1,0 +1,80 @@
+"""Environment diff in Pilot: the console's emulator against a second one given as a profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+from textual.widgets import HelpPanel, Markdown
+from ui_helpers import SIZE, run_palette_command, settle
+
+from workos_tui.api.environment import Environment
+from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
+from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.ui.views.env_diff import EnvDiffView
+
+
+class TwoProfiles:
+    def __init__(self, current: Environment, other: Environment) -> None:
+        self.by_name = {current.name: current, other.name: other}
+
+    def names(self) -> Sequence[str]:
+        return list(self.by_name)
+
+    def load(self, name: str) -> Environment:
+        return self.by_name[name]
+
+
+@pytest.fixture
+def staging() -> Iterator[EmulatorServer]:
+    server = EmulatorServer(create_app(demo_state()), port=0)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+async def test_envdiff_lists_the_differences_side_by_side(
+    console_factory: Any, emulator: EmulatorHandle, staging: EmulatorServer
+) -> None:
+    headers = {"Authorization": f"Bearer {DEFAULT_API_KEY}"}
+    with httpx.Client(base_url=staging.base_url, headers=headers) as http:
+        http.post("/user_management/cors_origins", json={"origin": "https://staging.example"})
+        http.put("/feature-flags/ai-summaries/enable")
+    other = Environment(
+        name="staging", api_key=SecretStr(DEFAULT_API_KEY), base_url=staging.base_url
+    )
+    current = Environment(
+        name="emulator", api_key=SecretStr(emulator.api_key), base_url=emulator.base_url
+    )
+    app = console_factory(profiles=TwoProfiles(current, other))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("colon", *"envdiff emulator staging", "enter")
+        await settle(app, pilot)
+        view = app.query_one(EnvDiffView)
+        assert app.current_area == "envdiff"
+        assert view.status_text.startswith(
+            "emulator → staging: 2 differences (1 added, 0 removed, 1 changed)"
+        )
+        assert view.rows() == [
+            ["+", "CORS origins", "https://staging.example", "—", "present"],
+            ["~", "Feature flags", "ai-summaries", "enabled=False", "enabled=True"],
+        ]
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(view.rows()) == len(view.entries) > 2
+        app.jump_to("envdiff nowhere")
+        await settle(app, pilot)
+        assert view.status_text.startswith("No profile called 'nowhere'")
+        await run_palette_command(app, pilot, "Profiles: compare two environments")
+        await settle(app, pilot)
+        view.table.focus()
+        await pilot.press("f1")
+        await settle(app, pilot)
+        help_text = app.screen.query_one(HelpPanel).query_one(Markdown).source
+        assert "Environment diff" in help_text and ":envdiff PROFILE_A PROFILE_B" in help_text
