@@ -12,7 +12,7 @@ from typing import ClassVar, Protocol, runtime_checkable
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
@@ -29,6 +29,7 @@ from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.views import ToolView
 from workos_tui.ui.widgets.row_table import RowTable, RowTableColumn
 
 GROUP = "env-diff"
@@ -60,7 +61,7 @@ def _values(values: Values | None) -> str:
     return "; ".join(parts) or "present"
 
 
-class EnvDiffView(Vertical):
+class EnvDiffView(ToolView):
     """Why does staging behave differently from production?"""
 
     HELP = """
@@ -240,6 +241,11 @@ in A) or `~` changed (the fields that differ, A's value then B's), side by side.
         status = self.query_one("#envdiff-status", Static)
         status.update(plain(text))
         status.set_classes(f"insight-status {kind}".strip())
+
+    async def show_example(self) -> None:
+        """The connected profile against itself, identical items shown (the screenshots)."""
+        self.show_same = True
+        self.show_target(f"{CURRENT} {CURRENT}")
 
     def action_toggle_same(self) -> None:
         self.show_same = not self.show_same
