@@ -318,10 +318,12 @@ class ResourceActions(ResourceShortcuts):
         if action.confirm:
             self.app.push_screen(
                 ConfirmScreen(f"{action.title}?", f"{self.resource.item_name(item)}"),
-                lambda ok: self._run_mutation(action.title, "", call) if ok else None,
+                lambda ok: self._run_mutation(action.title, "", call, action.mutates)
+                if ok
+                else None,
             )
         else:
-            self._run_mutation(action.title, "", call)
+            self._run_mutation(action.title, "", call, action.mutates)
 
     def _action_call(self, action: Action, item: Any) -> Callable[[], Awaitable[BaseModel | None]]:
         workos = self.context.workos
@@ -338,18 +340,26 @@ class ResourceActions(ResourceShortcuts):
     # ------------------------------------------------------------- mutation worker
 
     def _run_mutation(
-        self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
+        self,
+        verb: str,
+        item_id: str,
+        call: Callable[[], Awaitable[BaseModel | None]],
+        mutates: bool = True,
     ) -> None:
-        self._mutate(verb, item_id, call)
+        self._mutate(verb, item_id, call, mutates)
 
     @work(exclusive=True, group="resource-mutation")
     async def _mutate(
-        self, verb: str, item_id: str, call: Callable[[], Awaitable[BaseModel | None]]
+        self,
+        verb: str,
+        item_id: str,
+        call: Callable[[], Awaitable[BaseModel | None]],
+        mutates: bool,
     ) -> None:
         from workos_tui.ui.screens.form import outcome_unknown
 
         outcome = await attempt(call())
-        if isinstance(outcome, WorkOSError) and outcome_unknown(outcome):
+        if isinstance(outcome, WorkOSError) and mutates and outcome_unknown(outcome):
             self.post_message(MutationOutcomeUnknown(verb, outcome))
             return
         if isinstance(outcome, WorkOSError):
