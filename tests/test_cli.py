@@ -424,6 +424,7 @@ def test_demo_serves_the_console_and_stops_with_it(
     import httpx
 
     from workos_tui.api.environment import Environment
+    from workos_tui.emulator.oauth import CLIENT_ID
 
     seen: list[tuple[Environment, int]] = []
 
@@ -441,6 +442,7 @@ def test_demo_serves_the_console_and_stops_with_it(
     assert main(["--demo", *flag]) == 0
     [(environment, rows)] = seen
     assert environment.demo and environment.name == "demo" and rows > 0
+    assert environment.client_id == CLIENT_ID  # test sign-in works in the demo as it starts
     assert environment.read_only is bool(read_only)
     with pytest.raises(httpx.ConnectError):  # the emulator stopped with the console
         httpx.get(f"{environment.base_url}/organizations", timeout=5)

@@ -184,3 +184,10 @@ def test_demo_environment() -> None:
     assert environment.demo is True
     assert environment.base_url == "http://127.0.0.1:5555"
     assert environment.api_key.get_secret_value() == "sk_test_default"
+
+
+def test_the_demo_environment_has_the_emulators_client_id() -> None:
+    """Test sign-in and the session tools need one; the demo's is the emulator's client."""
+    from workos_tui.emulator.oauth import CLIENT_ID
+
+    assert demo_environment("http://127.0.0.1:5555").client_id == CLIENT_ID

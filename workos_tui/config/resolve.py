@@ -48,6 +48,10 @@ COOKIE_PASSWORD_ENV = "WORKOS_COOKIE_PASSWORD"
 PROFILE_ENV = "WORKOS_TUI_PROFILE"
 READ_ONLY_ENV = "WORKOS_TUI_READ_ONLY"
 DEMO_API_KEY = "sk_test_default"
+DEMO_CLIENT_ID = "client_01HZEMULATOR000000000000000"
+"""The emulator's client (``workos_tui.emulator.oauth.CLIENT_ID``; a test keeps them equal).
+Not imported from there: that loads the emulator's routes and Starlette, ~0.3 s of the demo's
+start in the console's process while the emulator seeds in its own."""
 AD_HOC_NAME = "custom"
 
 StoreFactory = Callable[[Profile], CredentialStore]
@@ -225,7 +229,12 @@ def _read_only(
 
 
 def demo_environment(base_url: str) -> Environment:
-    """The environment of the embedded demo emulator."""
+    """The environment of the embedded demo emulator, with its client id (so that the test
+    sign-in and the session tools work without one typed in)."""
     return Environment(
-        name="demo", api_key=SecretStr(DEMO_API_KEY), base_url=base_url.rstrip("/"), demo=True
+        name="demo",
+        api_key=SecretStr(DEMO_API_KEY),
+        base_url=base_url.rstrip("/"),
+        demo=True,
+        client_id=DEMO_CLIENT_ID,
     )
