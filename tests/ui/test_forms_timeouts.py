@@ -102,3 +102,21 @@ async def test_a_timed_out_delete_is_not_called_failed_and_offers_a_reload(
         await pilot.click("#confirm-yes")
         await settle(app, pilot)
         assert doomed.id not in [item.id for item in view.items]
+
+
+async def test_a_timed_out_action_that_changes_nothing_is_a_plain_timeout(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    app = console_factory(client_factory=impatient_client)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = current_view(app)
+        emulator.add_hook(
+            "/organizations/*/audit_log_configuration", method="GET", latency_ms=LATE_MS, count=1
+        )
+        view.run_extra_action("audit_logs")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert "Timed out" in notified(app)
+        assert "outcome unknown" not in notified(app)
+        assert emulator.server.wait_idle()
