@@ -186,7 +186,7 @@ class Service:
         fetcher: PageFetcher[M] = fetch
         return Cursor(fetcher, after=params.get("after"))
 
-    async def _iterate_all(
+    def _iterate_all(
         self,
         model: type[M],
         path: str,
@@ -194,9 +194,9 @@ class Service:
         *,
         comma_joined: Collection[str] = (),
     ) -> AsyncIterator[M]:
-        """Every item of a list, fetching pages as the iteration goes."""
-        async for item in self._make_cursor(model, path, params, comma_joined=comma_joined):
-            yield item
+        """Every item of a list, fetching pages as the iteration goes (the cursor's own
+        iterator: no second async generator in between)."""
+        return aiter(self._make_cursor(model, path, params, comma_joined=comma_joined))
 
 
 class ResourceService(Service, Generic[M]):
