@@ -211,3 +211,18 @@ async def test_a_directory_is_stalled_after_the_hours_given(
     assert two_days.findings == ()
     (check,) = two_days.spot_checks
     assert (check.members, check.checked, check.mismatched) == (1, 1, ())
+
+
+async def test_a_section_that_cannot_be_read_says_so_and_the_others_show(
+    emulator: EmulatorHandle, workos: WorkOS
+) -> None:
+    case = Case(emulator, "Partial Co")
+    conn = _connection(case, "Partial SAML", "inactive")
+    case.sign_in(conn, 2 * DAY, "connection_inactive")
+    case.done()
+    emulator.add_hook("/organizations/*/feature-flags", status=403, count=1)
+    report = await organization_xray(workos, case.org["id"])
+    badges = {b.key: b for b in report.badges}
+    assert badges["flags"].error.startswith("Could not read: 403")
+    assert badges["flags"].severity == "warning"
+    assert report.verdict == "1 problem; 1 section not read"

@@ -76,7 +76,10 @@ class XrayReport:
 
     @property
     def verdict(self) -> str:
-        return verdict(self.findings)
+        """``"2 problems, 1 warning"``, and how many sections could not be read."""
+        unread = sum(1 for b in self.badges if b.error)
+        more = f"; {unread} section{'' if unread == 1 else 's'} not read" if unread else ""
+        return verdict(self.findings) + more
 
 
 def _states(values: list[str], order: tuple[str, ...]) -> str:
