@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 import yaml
 
-from workos_tui.api.models.common import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, TEXT_MAX_LENGTH
+from workos_tui.api.models.authkit import JwtTemplateUpdate
+from workos_tui.api.models.common import (
+    DOCUMENT_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+)
 from workos_tui.api.models.connect import (
     ConnectApplication,
     ConnectApplicationUpdate,
@@ -18,7 +24,7 @@ from workos_tui.api.models.connect import (
 from workos_tui.api.models.invitations import InvitationSend
 from workos_tui.api.models.organizations import OrganizationCreate, OrganizationUpdate
 from workos_tui.api.models.users import UserCreate, UserUpdate
-from workos_tui.api.models.vault import VaultObjectCreate
+from workos_tui.api.models.vault import VaultObjectCreate, VaultObjectUpdate
 from workos_tui.reference import SPEC_PATH
 from workos_tui.resources.forms import emptied_fields, form_fields, parse_form
 from workos_tui.resources.organization_forms import (
@@ -106,11 +112,20 @@ def test_over_long_or_malformed_input_is_a_field_error(
     assert field in result.errors
 
 
+def test_documents_and_secrets_may_be_long_but_not_unbounded() -> None:
+    certificate = "-----BEGIN CERTIFICATE-----" + "A" * 10_000
+    vault = parse_form(VaultObjectUpdate, {"value": certificate})
+    assert vault.errors == {}
+    template = parse_form(JwtTemplateUpdate, {"content": '{"a": "' + "b" * 10_000 + '"}'})
+    assert template.errors == {}
+    assert "too long" in parse_form(VaultObjectUpdate, {"value": "x" * 100_000}).errors["value"]
+
+
 def test_every_form_field_has_a_bound() -> None:
     for model in (OrganizationCreateForm, OrganizationUpdateForm, UserCreate, UserUpdate):
         for spec in form_fields(model):
-            if spec.kind in ("text", "secret"):
-                assert spec.max_length <= TEXT_MAX_LENGTH, (model.__name__, spec.name)
+            limit = TEXT_MAX_LENGTH if spec.kind == "text" else DOCUMENT_MAX_LENGTH
+            assert spec.max_length <= limit, (model.__name__, spec.name)
     assert spec_of(UserCreate)["email"].max_length == EMAIL_MAX_LENGTH
     assert spec_of(OrganizationUpdateForm)["name"].max_length == NAME_MAX_LENGTH
 

@@ -19,13 +19,10 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
-from workos_tui.api.models.common import TEXT_MAX_LENGTH, Picks
+from workos_tui.api.models.common import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH, Picks
 
 FieldKind = Literal["text", "secret", "integer", "number", "bool", "choice", "list", "json"]
 RawValue = str | bool
-
-STRUCTURED_MAX_LENGTH = 65_536
-"""The longest list or JSON input (metadata's 50 keys of 600 characters fit)."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +175,9 @@ def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         textual = kind in ("text", "secret", "integer", "number")
         declared_max = _constraint(info, annotation, "max_length") if textual else None
+        # lists, JSON (metadata's 50 keys of 600 characters) and secrets (keys, certificates)
+        # get the document bound; other text the free-text one
+        bound = TEXT_MAX_LENGTH if kind in ("text", "integer", "number") else DOCUMENT_MAX_LENGTH
         specs.append(
             FieldSpec(
                 name=name,
@@ -187,7 +187,7 @@ def form_fields(model: type[BaseModel]) -> list[FieldSpec]:
                 description=info.description or "",
                 choices=choices,
                 default=default,
-                max_length=declared_max or (TEXT_MAX_LENGTH if textual else STRUCTURED_MAX_LENGTH),
+                max_length=declared_max or bound,
                 min_length=(_constraint(info, annotation, "min_length") or 0) if textual else 0,
                 empty=[] if _is_list(annotation) else None,
                 picks=_picks(info, annotation),

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from .base import InputModel, WorkOSModel
+from .common import Document
 
 PortalIntent = Literal[
     "sso",
@@ -71,7 +72,7 @@ class JwtTemplate(WorkOSModel):
 class JwtTemplateUpdate(InputModel):
     """Replace the JWT template."""
 
-    content: str = Field(
+    content: Document = Field(
         description='The template as a Liquid string, e.g. {"urn:app:email": "{{user.email}}"}.'
     )
 

@@ -29,6 +29,8 @@ NAME_MAX_LENGTH = 256
 """Names (organizations, users' first and last names, applications): the spec's group names."""
 TEXT_MAX_LENGTH = 4096
 """Free text (descriptions, notes, URLs, identifiers) without a bound of its own."""
+DOCUMENT_MAX_LENGTH = 65_536
+"""Documents and secrets (a JWT template, a Vault value, a key or certificate), lists and JSON."""
 EMAIL_LOCAL_MAX_LENGTH = 64
 EMAIL_DOMAIN_MAX_LENGTH = 255
 EMAIL_MAX_LENGTH = EMAIL_LOCAL_MAX_LENGTH + 1 + EMAIL_DOMAIN_MAX_LENGTH
@@ -60,6 +62,8 @@ Name = Annotated[str, StringConstraints(max_length=NAME_MAX_LENGTH)]
 """A display name: at most 256 characters."""
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX_LENGTH)]
 """Free text without a bound in the spec: at most 4096 characters."""
+Document = Annotated[str, StringConstraints(max_length=DOCUMENT_MAX_LENGTH)]
+"""A document (a template, say): at most 64 KiB of characters."""
 
 
 class SlimRole(WorkOSModel):
