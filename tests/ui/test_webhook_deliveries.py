@@ -172,6 +172,8 @@ async def test_an_endpoints_deliveries_show_status_attempts_and_resend(
         assert rows[0][1:6] == ["user.created", "failed", "500", "3", "HTTP 500"]
         assert rows[1][2] == "delivered"  # newest first
         await _select(app, pilot, view, failed.id)
+        history = "; ".join(f"#{a.number}  {_second(a.at_ms)}  HTTP 500" for a in failed.history)
+        assert f"History: {history}" in view.detail.plain_text().splitlines()
 
         # Resend: a new delivery of the same event, delivered now that the listener answers.
         await choose_action(app, pilot, "resend")
@@ -189,10 +191,14 @@ async def test_an_endpoints_deliveries_show_status_attempts_and_resend(
     assert listener.received == 5  # 1 delivered, 3 failed attempts, 1 resent
 
 
-def _row_time(delivery: Delivery) -> str:
+def _second(ms: int) -> str:
     from workos_tui.emulator import ids
 
-    return ids.iso(delivery.created_ms)[:19].replace("T", " ")
+    return ids.iso(ms)[:19].replace("T", " ")
+
+
+def _row_time(delivery: Delivery) -> str:
+    return _second(delivery.created_ms)
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def format_instant(value: Any) -> str:
 
 
 def format_history(value: Any) -> str:
-    """One line per attempt: number, time, HTTP status, error."""
+    """Each attempt (number, time, HTTP status or none, error), on one line: ``; `` apart."""
     if not value:
         return EMPTY
     lines: list[str] = []
@@ -109,7 +109,7 @@ def format_history(value: Any) -> str:
         if error and error != f"HTTP {status}":
             parts.append(str(error))
         lines.append("  ".join(parts))
-    return "\n".join(lines)
+    return "; ".join(lines)
 
 
 WEBHOOK_DELIVERIES = ResourceType(
