@@ -16,6 +16,7 @@ from workos_tui.api.environment import Environment
 from workos_tui.resources import operations
 from workos_tui.ui.app import WorkOSConsole
 from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
+from workos_tui.ui.views import ToolView
 from workos_tui.ui.views.api_console import ApiConsole
 from workos_tui.ui.views.api_console.picker import PickerScreen
 from workos_tui.ui.views.api_console.request_form import RequestForm, short_description
@@ -354,6 +355,21 @@ async def test_secret_values_are_masked_until_revealed(console_factory: Any, emu
         await pilot.press("f5")  # a new response is masked again
         await settle(app, pilot)
         assert secret["value"] not in tree_labels(console)
+
+
+async def test_the_screenshot_example_is_a_real_list_without_volatile_figures(
+    console_factory: Any,
+) -> None:
+    app = console_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        console = await open_console(app, pilot)
+        assert isinstance(console, ToolView)  # python -m workos_tui.screenshots calls it
+        await console.show_example()
+        await settle(app, pilot)
+        assert len(table_rows(console)) == 10
+        status = str(console.query_one("#api-response-status").render())
+        assert "200" in status and "GET /organizations" in status
+        assert " ms" not in status and "request " not in status
 
 
 def test_screenshot_path_is_where_the_readme_points() -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
@@ -21,14 +23,17 @@ from workos_tui.resources.operations import Operation, all_operations
 from workos_tui.resources.sdk_calls import python_sdk_call
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import unexpected_error
+from workos_tui.ui.views import ToolView
 from workos_tui.ui.views.api_console.messages import Exchange, OperationsLoaded, ResponseArrived
 from workos_tui.ui.views.api_console.operation_list import METHOD_STYLES, OperationList
 from workos_tui.ui.views.api_console.picker import PickerScreen, list_path_for
 from workos_tui.ui.views.api_console.request_form import RequestForm
 from workos_tui.ui.views.api_console.response_view import ResponseView
 
+EXAMPLE_OPERATION = "OrganizationsController_list"
 
-class ApiConsole(Horizontal):
+
+class ApiConsole(ToolView):
     """Operations by spec tag with search; the request form; the response."""
 
     HELP = """
@@ -63,6 +68,7 @@ Every operation of the WorkOS API, sent through the console's connection.
         super().__init__(id=id)
         self.context = context
         self.operation: Operation | None = None
+        self._form: RequestForm | None = None
         self.token = 0
         self.sending = False
 
@@ -102,8 +108,8 @@ Every operation of the WorkOS API, sent through the console's connection.
 
     @property
     def form(self) -> RequestForm | None:
-        forms = self.query(RequestForm)
-        return forms.first() if forms else None
+        """The form of the chosen operation (the previous one may still be on its way out)."""
+        return self._form
 
     @property
     def response(self) -> ResponseView:
@@ -133,8 +139,8 @@ Every operation of the WorkOS API, sent through the console's connection.
         message.stop()
         self.select_operation(message.operation)
 
-    def select_operation(self, operation: Operation) -> None:
-        """Show an operation's form (a new, empty one)."""
+    def select_operation(self, operation: Operation) -> AwaitMount:
+        """Show an operation's form (a new, empty one); await the result for its fields."""
         self.operation = operation
         title = Text()
         title.append(f"{operation.method} ", style=METHOD_STYLES.get(operation.method, "bold"))
@@ -151,8 +157,11 @@ Every operation of the WorkOS API, sent through the console's connection.
             operation,
             pickable=lambda field: list_path_for(operation, field, self.operations) is not None,
         )
-        self.call_later(self._focus_once_mounted, holder.mount(form), form)
+        self._form = form
+        mounting = holder.mount(form)
+        self.call_later(self._focus_once_mounted, mounting, form)
         self.refresh_bindings()
+        return mounting
 
     async def _focus_once_mounted(self, mounting: AwaitMount, form: RequestForm) -> None:
         await mounting  # the form's fields exist once its mount finished
@@ -243,6 +252,10 @@ Every operation of the WorkOS API, sent through the console's connection.
 
     @work(exclusive=True, group="api-console-send")
     async def _send(self, token: int, request: PreparedRequest) -> None:
+        self.post_message(ResponseArrived(token, await self._exchange(request)))
+
+    async def _exchange(self, request: PreparedRequest) -> Exchange:
+        """Send ``request``; what came back, an error included (never raised)."""
         client = self.client
         records: list[RequestRecord] = []
         unsubscribe = client.request_log.subscribe(records.append)
@@ -265,7 +278,7 @@ Every operation of the WorkOS API, sent through the console's connection.
             unsubscribe()
         mine = [r for r in records if r.method == request.method and r.path == request.path]
         record = mine[-1] if mine else None
-        exchange = Exchange(
+        return Exchange(
             request=request,
             status=record.status if record is not None else (error.status if error else None),
             duration_ms=record.duration_ms if record else (time.monotonic() - started) * 1000,
@@ -274,7 +287,29 @@ Every operation of the WorkOS API, sent through the console's connection.
             body=body,
             error=error,
         )
-        self.post_message(ResponseArrived(token, exchange))
+
+    async def show_example(self) -> None:
+        """The screenshot's example: List Organizations (10), sent for real, shown without its
+        duration and request id (they change with every run; the file stays the same)."""
+        if not self.operations:
+            self.operation_list.set_operations(await asyncio.to_thread(all_operations))
+        listing = next(op for op in self.operations if op.operation_id == EXAMPLE_OPERATION)
+        self.operation_list.search.value = listing.summary.lower()
+        await self.select_operation(listing)
+        form = self.form
+        assert form is not None
+        form.set_value("query-limit", "10")
+        request = self.prepared()
+        if request is not None:
+            exchange = await self._exchange(request)
+            self.response.show(replace(exchange, duration_ms=None, request_id=None))
+            self.refresh_bindings()
+        self.call_after_refresh(self._example_at_rest, form)
+
+    def _example_at_rest(self, form: RequestForm) -> None:
+        # after the form's own focus call: the same focus and scroll on every run
+        self.operation_list.search.focus()
+        form.query_one("#api-form").scroll_home(animate=False)
 
     @on(ResponseArrived)
     def _response_arrived(self, message: ResponseArrived) -> None:

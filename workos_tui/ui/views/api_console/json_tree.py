@@ -21,6 +21,7 @@ MAX_NODES = 3000
 MAX_VALUE_CHARS = 300
 PREFERRED_COLUMNS = ("id", "name", "email", "slug", "state", "status", "type", "created_at")
 MAX_COLUMNS = 7
+MAX_CELL_WIDTH = 40
 SECRET_KEYS = re.compile(
     r"(secret|token|password|private_key|data_key|encrypted_keys|code_verifier|^value$|^key$)",
     re.IGNORECASE,
@@ -109,8 +110,10 @@ def list_items(body: Any) -> list[dict[str, Any]] | None:
     )
 
 
-def table_columns(items: Sequence[dict[str, Any]]) -> list[str]:
-    """The columns worth showing: the usual identifying keys first, then other scalar keys."""
+def table_columns(items: Sequence[dict[str, Any]], width: int = 0) -> list[str]:
+    """The columns worth showing: the usual identifying keys first, then other scalar keys, as
+    the first two always, then as many as fit ``width`` cells whole (``0``: up to
+    ``MAX_COLUMNS``)."""
     keys: list[str] = []
     for item in items[:50]:
         for key, value in item.items():
@@ -118,7 +121,16 @@ def table_columns(items: Sequence[dict[str, Any]]) -> list[str]:
                 keys.append(key)
     preferred = [key for key in PREFERRED_COLUMNS if key in keys]
     others = [key for key in keys if key not in preferred and key != "object"]
-    return (preferred + others)[:MAX_COLUMNS]
+    chosen: list[str] = []
+    used = 0
+    for key in (preferred + others)[:MAX_COLUMNS]:
+        cells = max([len(key), *(len(cell_text(item.get(key))) for item in items[:50])])
+        needed = min(cells, MAX_CELL_WIDTH) + 2
+        if len(chosen) >= 2 and width and used + needed > width:
+            break
+        chosen.append(key)
+        used += needed
+    return chosen
 
 
 def cell_text(value: Any, key: str | None = None, reveal: bool = False) -> str:

@@ -18,7 +18,8 @@ class Exchange:
 
     request: PreparedRequest
     status: int | None
-    duration_ms: float
+    duration_ms: float | None
+    """``None`` when not measured (the screenshots' example)."""
     request_id: str | None
     body: Any
     error: WorkOSError | None = None

@@ -78,7 +78,7 @@ class ResponseView(Vertical):
             if new:
                 tabs.active = "api-tab-json"
             return
-        columns = table_columns(items)
+        columns = table_columns(items, table.size.width or self.size.width)
         table.set_columns([RowTableColumn(title) for title in columns])
         table.add_rows(
             [[cell_text(item.get(key), key, reveal) for key in columns] for item in items]
@@ -99,7 +99,8 @@ class ResponseView(Vertical):
             style = "bold reverse green" if exchange.ok else "bold reverse red"
             line.append(f" {status} ", style=style)
         line.append(f"  {exchange.request.method} {printable(exchange.request.path)}")
-        line.append(f"  {exchange.duration_ms:.0f} ms", style="dim")
+        if exchange.duration_ms is not None:
+            line.append(f"  {exchange.duration_ms:.0f} ms", style="dim")
         if exchange.request_id:
             line.append("  request ", style="dim")
             line.append(printable(exchange.request_id))
