@@ -39,6 +39,7 @@ CONNECTIONS = ResourceType(
         Column("name", "Name", width=26),
         Column("connection_type", "Type", width=16),
         Column("state", "State", width=10),
+        Column("organization_id", "Organization", width=22),
         Column("domains", "Domains", width=24, formatter=format_list_of("domain")),
         Column("id", "ID", width=30),
     ),

@@ -41,6 +41,7 @@ DIRECTORIES = ResourceType(
         Column("name", "Name", width=26),
         Column("type", "Type", width=18),
         Column("state", "State", width=10),
+        Column("organization_id", "Organization", width=22),
         Column("domain", "Domain", width=22),
         Column("id", "ID", width=30),
     ),
@@ -104,7 +105,7 @@ DIRECTORY_USERS = ResourceType(
             "Directory user",
             (
                 DetailField("Email", "email"),
-                DetailField("Name", "first_name"),
+                DetailField("First name", "first_name"),
                 DetailField("Last name", "last_name"),
                 DetailField("Username", "username"),
                 DetailField("Job title", "job_title"),

@@ -26,6 +26,7 @@ from workos_tui.ui.jump import parse_jump, plan_jump
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
+from workos_tui.ui.shell_layout import ShellLayout
 from workos_tui.ui.view_requests import OpenView, TargetedView
 from workos_tui.ui.widgets.area_list import AreaList
 from workos_tui.ui.widgets.environment_bar import EnvironmentBar
@@ -66,7 +67,7 @@ def related_screen(screen: Screen[Any]) -> RelatedScreen | None:
     return screen if isinstance(screen, screen_type) else None
 
 
-class WorkOSConsole(App[None]):
+class WorkOSConsole(ShellLayout):
     """The keyboard-first WorkOS admin console."""
 
     TITLE = "WorkOS console"
@@ -88,15 +89,7 @@ class WorkOSConsole(App[None]):
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1/?"),
         Binding("ctrl+r", "toggle_inspector", "Requests", id="app.inspector"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme"),
-        Binding("ctrl+b", "toggle_sidebar", "Areas", id="app.sidebar"),
-        Binding("f3", "toggle_detail", "Details", id="app.detail"),
-        Binding("z", "maximise", "Zoom", id="app.maximise"),
     ]
-
-    SIDEBAR_MIN_WIDTH = 100
-    """Below this many columns the sidebar is hidden until Ctrl+B shows it."""
-    DETAIL_MIN_WIDTH = 120
-    """Below this many columns the detail pane is hidden until F3 shows it."""
 
     def __init__(
         self,
@@ -137,7 +130,6 @@ class WorkOSConsole(App[None]):
             self, self.registry, self.area_widget, prepare_areas=prepare_areas
         )
         self._terminal_safety = TerminalSafetyFilter()
-        self._layout_width: int | None = None
 
     def _make_context(self, environment: Environment, workos: WorkOS) -> ConsoleContext:
         return ConsoleContext(
@@ -420,48 +412,6 @@ class WorkOSConsole(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
-
-    def action_focus_sidebar(self) -> None:
-        self.set_class(False, "-no-sidebar")
-        self.query_one(AreaList).focus()
-
-    # ----------------------------------------------------------------- layout
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Breakpoints: a narrow terminal hides the detail pane, a narrower one the sidebar too
-        (F3 and Ctrl+B bring them back); crossing a breakpoint resets what was toggled."""
-        width = event.size.width
-        previous = self._layout_width
-        self._layout_width = width
-        for limit, name in (
-            (self.DETAIL_MIN_WIDTH, "-no-detail"),
-            (self.SIDEBAR_MIN_WIDTH, "-no-sidebar"),
-        ):
-            if previous is None or (previous < limit) != (width < limit):
-                self.set_class(width < limit, name)
-
-    def action_toggle_sidebar(self) -> None:
-        """Show the sidebar and focus it; hide it when it has the focus."""
-        areas = self.query_one(AreaList)
-        if self.has_class("-no-sidebar") or not areas.has_focus:
-            self.action_focus_sidebar()
-        else:
-            self.set_class(True, "-no-sidebar")
-            self._focus_area(self.current_area or self.start_area)
-
-    def action_toggle_detail(self) -> None:
-        self.toggle_class("-no-detail")
-
-    def action_maximise(self) -> None:
-        """The list alone (sidebar and detail hidden), or both back."""
-        zoomed = self.has_class("-no-sidebar") and self.has_class("-no-detail")
-        self.set_class(not zoomed, "-no-sidebar")
-        self.set_class(not zoomed, "-no-detail")
-        if zoomed:
-            return
-        view = self.current_resource_view()
-        if view is not None and self.focused is self.query_one(AreaList):
-            view.focus_table()
 
     # ----------------------------------------------------------------- profiles
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workos_tui.api.environment import Environment
 from workos_tui.resources.base import Facade
@@ -20,6 +20,8 @@ class ConsoleContext:
     reveal_seconds: float = 30.0
     open_browser: bool = True
     detail_delay: float = 0.08
+    organization_names: dict[str, str] = field(default_factory=dict)
+    """Organization id → name, filled as lists need names for ids (``resource_names.py``)."""
 
     @property
     def read_only(self) -> bool:

@@ -39,7 +39,12 @@ class ErrorText:
 
 
 _TITLES: tuple[tuple[type[WorkOSError], str, str], ...] = (
-    (AuthenticationError, "API key rejected", "Check the profile's API key."),
+    (
+        AuthenticationError,
+        "API key rejected",
+        # the key may come from --api-key or WORKOS_API_KEY, not only from a profile
+        "Check the API key in use: --api-key, else WORKOS_API_KEY, else the profile's stored key.",
+    ),
     (ForbiddenError, "Not allowed", "This key may not perform this operation."),
     (NotFoundError, "Not found", "It may have been deleted; refresh the list."),
     (ConflictError, "Conflict", "It changed meanwhile or already exists; refresh and retry."),

@@ -95,6 +95,10 @@ class TypedConfirmScreen(ModalScreen[bool]):
     def _submitted(self, event: Input.Submitted) -> None:
         if event.value == self.expected:
             self.dismiss(True)
+            return
+        # a wrong value used to do nothing at all
+        shown = printable(shorten(self.expected))
+        self.notify(f"That is not {shown!r}: nothing was deleted.", severity="warning")
 
     @on(Button.Pressed, "#confirm-delete")
     def _delete(self) -> None:

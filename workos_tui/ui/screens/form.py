@@ -256,5 +256,28 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         if self.query_one("#form-review", Static).display and not self.saving:
             self._set_reviewing(False)
             return
+        if self.edited() and not self.saving:
+            from workos_tui.ui.screens.confirm import ConfirmScreen
+
+            question = ConfirmScreen(
+                "Discard what you typed?", "The form is closed without saving.", yes="Discard"
+            )
+            self.app.push_screen(question, self._discard_answered)
+            return
         self.workers.cancel_group(self, "form-save")
         self.dismiss(None)
+
+    def edited(self) -> bool:
+        """Whether a field differs from what the form opened with (Escape asks first then)."""
+        for name, raw in self.raw_values().items():
+            start = self.initial.get(name, "")
+            if isinstance(raw, bool) and raw != bool(start):
+                return True
+            if not isinstance(raw, bool) and raw != str(start if start is not None else ""):
+                return True
+        return False
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.workers.cancel_group(self, "form-save")
+            self.dismiss(None)

@@ -99,10 +99,18 @@ class ResourceActions(ResourceShortcuts):
         }
         if action not in available:
             return True
-        if not available[action]:
+        return available[action]  # read-only: enabled, and the action says why it refuses
+
+    def refused_read_only(self, verb: str) -> bool:
+        """In a read-only profile, say why ``verb`` is refused (the key used to do nothing)."""
+        if not self.context.read_only:
             return False
-        if action in MUTATIONS and action != "actions" and self.context.read_only:
-            return None
+        name = self.context.environment.name
+        self.notify(
+            f"Profile {name} is read-only: {verb} is refused. Switch profile (Ctrl+P) to change.",
+            title="Read-only",
+            severity="warning",
+        )
         return True
 
     # ------------------------------------------------------------- create / edit
@@ -110,6 +118,8 @@ class ResourceActions(ResourceShortcuts):
     def action_create(self) -> None:
         from workos_tui.ui.screens.form import FormScreen
 
+        if self.refused_read_only(f"creating a {self.resource.singular}"):
+            return
         resource = self.resource
         model = resolve_model(resource.create_model)
         if resource.create is None or model is None:
@@ -146,6 +156,8 @@ class ResourceActions(ResourceShortcuts):
             self.reload()
 
     def action_edit(self) -> None:
+        if self.refused_read_only(f"editing a {self.resource.singular}"):
+            return
         resource = self.resource
         item = self.selected
         if item is None or resource.update is None or resource.update_model is None:
@@ -221,6 +233,8 @@ class ResourceActions(ResourceShortcuts):
     def action_delete(self) -> None:
         from workos_tui.ui.screens.confirm import TypedConfirmScreen, shorten
 
+        if self.refused_read_only(f"deleting a {self.resource.singular}"):
+            return
         resource = self.resource
         item = self.selected
         if item is None or resource.delete is None:

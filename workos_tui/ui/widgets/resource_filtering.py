@@ -42,6 +42,7 @@ class ResourceFiltering(Widget):
     visible_rows: list[int]
     fetching: bool
     has_more: bool
+    scope: dict[str, str]
     searching_all: bool = False
     sort_column: int | None = None
     sort_descending: bool = False
@@ -71,6 +72,16 @@ class ResourceFiltering(Widget):
 
     def _update_status(self) -> None:
         raise NotImplementedError
+
+    def _empty_text(self) -> str:
+        """"This user has no sessions." for a related list, else why the list is empty."""
+        what = self.resource.title.lower()
+        if self.filter_values or self.quick_text:
+            return f"No {what} match these filters."
+        if self.scope:
+            owner = next(iter(self.scope)).removesuffix("_id").replace("_", " ")
+            return f"This {owner} has no {what}."
+        return f"No {what} yet."
 
     def quick_filter_input(self) -> QuickFilter:
         """The `/` input, mounted on first use (most lists never need it)."""

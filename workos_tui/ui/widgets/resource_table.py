@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workos_tui.resources.base import ResourceType
@@ -53,9 +53,17 @@ class ResourceTable(RowTable):
 - **w** opens the WorkOS Dashboard; **x** exports the list.
 """
 
-    def __init__(self, resource: ResourceType, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        resource: ResourceType,
+        *,
+        names: Mapping[str, str] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.resource = resource
+        self.names: Mapping[str, str] = names if names is not None else {}
+        self._named = [column.key == "organization_id" for column in resource.columns]
         self.set_columns(RowTableColumn(column.title, column.width) for column in resource.columns)
 
     def show_sort(self, column: int | None, descending: bool) -> None:
@@ -73,6 +81,10 @@ class ResourceTable(RowTable):
 
     def render_cells(self, item: Any) -> list[str]:
         cells = [column.render(item) for column in self.resource.columns]
+        if self.names:  # an organization's name where the item has only its id
+            for index, named in enumerate(self._named):
+                if named:
+                    cells[index] = self.names.get(cells[index], cells[index])
         if cells and shape_issues(item):
             cells[0] = UNRECOGNISED_MARK + cells[0]
         return cells

@@ -32,13 +32,20 @@ from workos_tui.ui.widgets.filter_bar import FilterBar
 from workos_tui.ui.widgets.resource_actions import ResourceActions
 from workos_tui.ui.widgets.resource_filtering import ResourceFiltering
 from workos_tui.ui.widgets.resource_freshness import ResourceFreshness
+from workos_tui.ui.widgets.resource_names import ResourceNames
 from workos_tui.ui.widgets.resource_related import ResourceRelated
 from workos_tui.ui.widgets.resource_table import ResourceTable, unrecognised_notice
 from workos_tui.ui.widgets.secret_reveal import SecretReveal
 
 
 class ResourceView(
-    ResourceFreshness, ResourceFiltering, ResourceRelated, SecretReveal, ResourceActions, Vertical
+    ResourceFreshness,
+    ResourceFiltering,
+    ResourceRelated,
+    ResourceNames,
+    SecretReveal,
+    ResourceActions,
+    Vertical,
 ):
     """Browse one resource type; optionally scoped (e.g. a user's memberships)."""
 
@@ -107,7 +114,8 @@ class ResourceView(
             )
         with Horizontal(id="resource-body"):
             with Vertical(id="resource-list"):
-                yield ResourceTable(self.resource, id="resource-table")
+                names = self.context.organization_names
+                yield ResourceTable(self.resource, names=names, id="resource-table")
                 yield Static(id="resource-empty")
                 yield Static(id="resource-status")
             yield DetailPane(self.resource, related=self.related_links, id="resource-detail")
@@ -226,6 +234,7 @@ class ResourceView(
         else:
             self.table.append_rows(rows)
         self._update_states()
+        self.name_organizations(message.items)
         notice = unrecognised_notice(self.resource.title, message.items)
         if notice is not None:
             self.notify(notice, severity="warning", markup=False)
@@ -289,10 +298,7 @@ class ResourceView(
         empty_label = self.query_one("#resource-empty", Static)
         empty_label.display = empty
         if empty:
-            what = self.resource.title.lower()
-            filtered = self.filter_values or self.quick_text or self.scope
-            suffix = " match these filters" if filtered else " yet"
-            empty_label.update(plain(f"No {what}{suffix}."))
+            empty_label.update(plain(self._empty_text()))
         self._update_status()
 
     def _update_status(self) -> None:

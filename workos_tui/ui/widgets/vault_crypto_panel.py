@@ -74,10 +74,16 @@ is the base64 text the official SDKs produce and accept.
     """
 
     BINDINGS = [
-        Binding("f5", "encrypt", "Encrypt", id="crypto.encrypt"),
-        Binding("f6", "decrypt", "Decrypt", id="crypto.decrypt"),
-        Binding("f7", "copy_ciphertext", "Copy ciphertext", id="crypto.copy_ciphertext"),
-        Binding("f8", "copy_plaintext", "Copy plaintext", id="crypto.copy_plaintext"),
+        # priority: the TextAreas bind F6 and F7 themselves (select line, select all), and the
+        # ciphertext box is exactly where one pastes what to decrypt
+        Binding("f5", "encrypt", "Encrypt", id="crypto.encrypt", priority=True),
+        Binding("f6", "decrypt", "Decrypt", id="crypto.decrypt", priority=True),
+        Binding(
+            "f7", "copy_ciphertext", "Copy ciphertext", id="crypto.copy_ciphertext", priority=True
+        ),
+        Binding(
+            "f8", "copy_plaintext", "Copy plaintext", id="crypto.copy_plaintext", priority=True
+        ),
     ]
 
     def __init__(self, context: ConsoleContext, *, id: str | None = None) -> None:
