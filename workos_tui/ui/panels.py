@@ -85,6 +85,12 @@ def _env_diff(context: ConsoleContext, widget_id: str) -> Widget:
     return EnvDiffView(context, id=widget_id)
 
 
+def _audit_explorer(context: ConsoleContext, widget_id: str) -> Widget:
+    from workos_tui.ui.views.audit_explorer import AuditExplorerView
+
+    return AuditExplorerView(context, id=widget_id)
+
+
 PANELS: dict[str, Panel] = {
     "vault-crypto": Panel("Vault crypto", _vault_crypto, aliases=("crypto", "encrypt", "decrypt")),
     "api-console": Panel("API console", _api_console, aliases=("api", "raw", "operations")),
@@ -135,6 +141,12 @@ PANELS: dict[str, Panel] = {
         _rbac_matrix,
         aliases=("rbac-matrix", "matrix", "who-can"),
         command="Roles: edit the permission matrix",
+    ),
+    "audit": Panel(
+        "Audit-log explorer",
+        _audit_explorer,
+        aliases=("audit-explorer", "audit-export", "audit-logs-explorer"),
+        command="Audit logs: explore an export",
     ),
     "envdiff": Panel(
         "Environment diff",
