@@ -40,6 +40,7 @@ from workos_tui.resources.export import default_export_path
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.views import ToolView
 from workos_tui.ui.widgets.object_picker import ObjectPicker
 from workos_tui.ui.widgets.row_table import RowTable, RowTableColumn
 
@@ -71,7 +72,7 @@ def _list(text: str) -> list[str] | None:
     return values or None
 
 
-class AuditExplorerView(Vertical):
+class AuditExplorerView(ToolView):
     """What happened in an organization, and who did it."""
 
     HELP = """
@@ -171,6 +172,12 @@ row.
     def focus(self, scroll_visible: bool = True) -> AuditExplorerView:
         self.query_one("#audit-org", ObjectPicker).focus(scroll_visible)
         return self
+
+    async def show_example(self) -> None:
+        """Fixed dates and file name instead of today's (the screenshots)."""
+        self.query_one("#audit-start", Input).value = "2026-01-01T00:00:00Z"
+        self.query_one("#audit-end", Input).value = "2026-01-31T23:59:59Z"
+        self.query_one("#audit-path", Input).value = "~/Downloads/audit-log-export.csv"
 
     def show_target(self, target: str) -> None:
         """``:audit org_…`` fills in the organization."""
