@@ -22,7 +22,7 @@ from workos_tui.ui.safe_text import TerminalSafetyFilter, plain
         ("\u202egnp.exe", "<U+202E>gnp.exe"),
         ("iso\u2066late\u2069", "iso<U+2066>late<U+2069>"),
         ("lone \ud800", "lone \ufffd"),
-        ("one\ntwo\tthree\r", "one␊two␉three␍"),
+        ("one\ntwo\tthree\r\nfour\rfive", "one two three four␍five"),
     ],
 )
 def test_controls_become_visible(raw: str, shown: str) -> None:

@@ -7,7 +7,8 @@ stand-in, so the admin sees that a value carries control characters, and the ter
 receives them:
 
 * C0 controls and DEL become Unicode control pictures (``ESC`` → ``␛``, ``BEL`` → ``␇``); a
-  line break and a tab stay as they are where the text may span lines (``multiline=True``);
+  line break and a tab are whitespace: kept where the text may span lines (``multiline=True``),
+  a space on one line (a list cell);
 * C1 controls (``U+0080`` to ``U+009F``, which some terminals read as ``ESC [`` and the like)
   and the bidirectional embedding/override/isolate marks (the "Trojan Source" characters that
   reorder what is shown) become ``<U+XXXX>``;
@@ -30,7 +31,7 @@ UNSAFE_CHARACTERS: Final = re.compile(
 """Every character that :func:`printable` replaces (line breaks and tabs included)."""
 
 _CONTROL_PICTURES: Final = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
-_MULTILINE_KEPT: Final = frozenset("\n\t")
+_WHITESPACE: Final = frozenset("\n\t")
 
 
 def _stand_in(character: str) -> str:
@@ -50,13 +51,12 @@ def printable(text: str, *, multiline: bool = False) -> str:
     """
     if not UNSAFE_CHARACTERS.search(text):
         return text
-    if multiline:
-        text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
 
     def replace(match: re.Match[str]) -> str:
         character = match.group()
-        if multiline and character in _MULTILINE_KEPT:
-            return character
+        if character in _WHITESPACE:
+            return character if multiline else " "
         return _stand_in(character)
 
     return UNSAFE_CHARACTERS.sub(replace, text)

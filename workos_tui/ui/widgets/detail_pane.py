@@ -156,8 +156,8 @@ The highlighted row's fields. **1-9** open related resources, **j** toggles raw 
             if self._revealed is None:
                 return Text(HIDDEN_SECRET, style="dim")
             secret = reveal_secret(field_value(self._revealed, path))
-            return Text(printable(secret), style="bold")
-        return Text(printable(str(render(item))))
+            return Text(printable(secret, multiline=True), style="bold")
+        return Text(printable(str(render(item)), multiline=True))
 
     @staticmethod
     def _unrecognised_text(issues: tuple[Any, ...]) -> Text:
