@@ -27,7 +27,10 @@ from workos_tui.api.client import WorkOSClient
 from workos_tui.api.errors import WorkOSError
 from workos_tui.resources.api_requests import RequestField
 from workos_tui.resources.operations import Operation
+from workos_tui.resources.picking import AREA_FOR_LIST_PATH, find_choices
 from workos_tui.resources.text_safety import printable
+from workos_tui.ui.context import ConsoleContext
+from workos_tui.ui.error_text import attempt
 from workos_tui.ui.safe_text import plain
 from workos_tui.ui.views.api_console.messages import PickerItemsLoaded
 
@@ -104,6 +107,19 @@ class PickerScreen(ModalScreen[str | None]):
 
     @work(exclusive=True, group="api-console-picker")
     async def _fetch(self, token: int, search: str) -> None:
+        context = getattr(self.app, "context", None)
+        area = AREA_FOR_LIST_PATH.get(self.source.path, "")
+        if isinstance(context, ConsoleContext) and area in context.registry:
+            # the same lookup as the forms' pickers (ui/widgets/object_picker.py)
+            found = await attempt(
+                find_choices(context.workos, context.registry[area], search, limit=PAGE_LIMIT)
+            )
+            if isinstance(found, WorkOSError):
+                self.post_message(PickerItemsLoaded(token, [], str(found)))
+            else:
+                choices = [(choice.item_id, choice.label) for choice in found]
+                self.post_message(PickerItemsLoaded(token, choices))
+            return
         params: dict[str, str | int] = {"limit": PAGE_LIMIT}
         if search and self.searchable:
             params["search"] = search
@@ -148,7 +164,7 @@ class PickerScreen(ModalScreen[str | None]):
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
         self._show(event.value)
-        if self.searchable:
+        if self.searchable or self.source.path in AREA_FOR_LIST_PATH:
             self._load(event.value)
 
     @on(Input.Submitted, "#api-picker-filter")
