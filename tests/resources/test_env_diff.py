@@ -11,7 +11,13 @@ from pydantic import SecretStr
 
 from workos_tui.api import Environment, WorkOS, WorkOSClient
 from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
-from workos_tui.resources.env_diff import compare, differences, read_configuration
+from workos_tui.resources.env_diff import (
+    compare,
+    copy_item,
+    copy_plan,
+    differences,
+    read_configuration,
+)
 
 
 @pytest.fixture
@@ -98,3 +104,16 @@ async def test_the_diff_lists_exactly_the_seeded_differences(
     assert member.describe() == (
         "~ Roles: member (permissions: users:read → billing:read, users:read)"
     )
+
+    # copying every item that can be copied leaves only the audit-log action schema
+    for entry in entries:
+        to_right = entry.status != "added"
+        if copy_plan(entry, to_right) is None:
+            assert entry.kind == "audit_log_action"
+            continue
+        await copy_item(right if to_right else left, entry, to_right)
+    left_after, right_after = await read_configuration(left), await read_configuration(right)
+    remaining = differences(compare(left_after, right_after))
+    assert [(e.kind, e.key, e.status) for e in remaining] == [
+        ("audit_log_action", "report.exported", "removed")
+    ]

@@ -14,6 +14,7 @@ from ui_helpers import SIZE, run_palette_command, settle
 from workos_tui.api.environment import Environment
 from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
 from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.ui.screens.confirm import ConfirmScreen
 from workos_tui.ui.views.env_diff import EnvDiffView
 
 
@@ -46,7 +47,10 @@ async def test_envdiff_lists_the_differences_side_by_side(
         http.post("/user_management/cors_origins", json={"origin": "https://staging.example"})
         http.put("/feature-flags/ai-summaries/enable")
     other = Environment(
-        name="staging", api_key=SecretStr(DEFAULT_API_KEY), base_url=staging.base_url
+        name="staging",
+        api_key=SecretStr(DEFAULT_API_KEY),
+        base_url=staging.base_url,
+        read_only=True,
     )
     current = Environment(
         name="emulator", api_key=SecretStr(emulator.api_key), base_url=emulator.base_url
@@ -65,6 +69,24 @@ async def test_envdiff_lists_the_differences_side_by_side(
             ["+", "CORS origins", "https://staging.example", "—", "present"],
             ["~", "Feature flags", "ai-summaries", "enabled=False", "enabled=True"],
         ]
+        # copy the CORS origin from B (staging) to A (the console's own emulator), reviewed
+        view.table.move_cursor(row=0)
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.body == "Create CORS origin https://staging.example: "
+        await pilot.click("#confirm-yes")
+        await settle(app, pilot)
+        origins = [o["origin"] for o in emulator.state["cors_origins"]]
+        assert "https://staging.example" in origins
+        assert view.rows() == [
+            ["~", "Feature flags", "ai-summaries", "enabled=False", "enabled=True"],
+        ]
+        # staging is read-only: nothing is copied into it
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert view.status_text == "Read-only profile staging: nothing was copied."
         await pilot.press("s")
         await pilot.pause()
         assert len(view.rows()) == len(view.entries) > 2

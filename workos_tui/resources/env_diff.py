@@ -222,3 +222,94 @@ async def diff_environments(left: Facade, right: Facade) -> list[DiffEntry]:
 
 def differences(entries: list[DiffEntry]) -> list[DiffEntry]:
     return [e for e in entries if e.status != "same"]
+
+
+# -- copying one item across ----------------------------------------------------------------
+
+COPYABLE = frozenset(
+    {
+        "role",
+        "permission",
+        "redirect_uri",
+        "cors_origin",
+        "jwt_template",
+        "webhook_endpoint",
+        "feature_flag",
+    }
+)
+
+
+def copy_plan(entry: DiffEntry, to_right: bool) -> str | None:
+    """What copying ``entry`` from one side to the other does, or None when it cannot be copied
+    (the source side does not have it, the targets are the same, or the kind is not copyable)."""
+    source, target = (entry.left, entry.right) if to_right else (entry.right, entry.left)
+    if entry.kind not in COPYABLE or source is None or entry.status == "same":
+        return None
+    if entry.kind == "feature_flag" and target is None:
+        return None  # a flag is made in the dashboard; only its state can be copied
+    title = KIND_TITLES[entry.kind]
+    if target is None:
+        return f"Create {title[:-1] if title.endswith('s') else title} {entry.key}: " + ", ".join(
+            f"{k}={_short(v)}" for k, v in source.items()
+        )
+    return f"Set {title} {entry.key}: " + "; ".join(
+        f"{name}: {_short(target.get(name))} → {_short(source.get(name))}" for name in entry.fields
+    )
+
+
+async def copy_item(target: Facade, entry: DiffEntry, to_right: bool) -> None:
+    """Make ``target`` (the other side's facade) hold the source side's ``entry``."""
+    from workos_tui.api.models.authkit import (
+        CorsOriginCreate,
+        JwtTemplateUpdate,
+        RedirectUriCreate,
+    )
+    from workos_tui.api.models.authorization import PermissionCreate, PermissionUpdate, RoleCreate
+    from workos_tui.api.models.webhooks import WebhookEndpointCreate, WebhookEndpointUpdate
+
+    source = entry.left if to_right else entry.right
+    exists = (entry.right if to_right else entry.left) is not None
+    if source is None or copy_plan(entry, to_right) is None:
+        raise ValueError(f"{entry.key} cannot be copied that way.")
+    kind, key = entry.kind, entry.key
+    if kind == "role":
+        if not exists:
+            await target.roles.create(
+                RoleCreate(
+                    slug=key,
+                    name=source["name"],
+                    description=source["description"],
+                    resource_type_slug=source["resource_type"],
+                )
+            )
+        await target.roles.set_permissions(key, list(source["permissions"]))
+    elif kind == "permission":
+        if exists:
+            await target.permissions.update(key, PermissionUpdate(name=source["name"]))
+        else:
+            await target.permissions.create(
+                PermissionCreate(
+                    slug=key, name=source["name"], resource_type_slug=source["resource_type"]
+                )
+            )
+    elif kind == "redirect_uri":
+        await target.redirect_uris.create(RedirectUriCreate(uri=key))
+    elif kind == "cors_origin":
+        await target.cors_origins.create(CorsOriginCreate(origin=key))
+    elif kind == "jwt_template":
+        await target.jwt_template.update(JwtTemplateUpdate(content=source["content"]))
+    elif kind == "webhook_endpoint":
+        events = list(source["events"])
+        if exists:
+            endpoints = await _all(target.webhook_endpoints.iterate(limit=100))
+            endpoint = next(e for e in endpoints if e.endpoint_url == key)
+            await target.webhook_endpoints.update(endpoint.id, WebhookEndpointUpdate(events=events))
+        else:
+            await target.webhook_endpoints.create(
+                WebhookEndpointCreate(endpoint_url=key, events=events)
+            )
+    elif kind == "feature_flag":
+        if source["enabled"]:
+            await target.feature_flags.enable(key)
+        else:
+            await target.feature_flags.disable(key)

@@ -16,12 +16,15 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from workos_tui.api.environment import Environment
 from workos_tui.api.errors import WorkOSError
 from workos_tui.api.facade import WorkOS
 from workos_tui.resources.env_diff import (
     KIND_TITLES,
     DiffEntry,
     Values,
+    copy_item,
+    copy_plan,
     diff_environments,
     differences,
 )
@@ -41,6 +44,13 @@ class HasProfiles(Protocol):
     """The console, seen from a view: the profiles it was given (None: only the current one)."""
 
     profiles: ProfileSource | None
+
+
+class CopyDone(Message):
+    def __init__(self, token: int, problem: str) -> None:
+        super().__init__()
+        self.token = token
+        self.problem = problem
 
 
 class DiffDone(Message):
@@ -73,11 +83,18 @@ origins, the JWT template, webhook endpoints and their events, feature flags, au
 schemas and authorization resource types. Each line is `+` added (only in B), `-` removed (only
 in A) or `~` changed (the fields that differ, A's value then B's), side by side.
 `current` names the profile the console is connected to. **s** shows the identical items too.
+
+**]** copies the highlighted item from A to B, **[** from B to A: roles (with their
+permissions), permissions, redirect URIs, CORS origins, the JWT template, webhook endpoints (and
+their events) and feature flags' state. You review the change first (in production you type its
+key); a read-only profile is never changed.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r,f5", "compare", "Compare", id="envdiff.compare"),
         Binding("s", "toggle_same", "Show identical", id="envdiff.same"),
+        Binding("right_square_bracket", "copy(True)", "Copy A→B", id="envdiff.copy_right"),
+        Binding("left_square_bracket", "copy(False)", "Copy B→A", id="envdiff.copy_left"),
         Binding("ctrl+l", "focus_profiles", "Profiles", id="envdiff.profiles"),
     ]
 
@@ -88,6 +105,7 @@ in A) or `~` changed (the fields that differ, A's value then B's), side by side.
         self.right_name = ""
         self.entries: list[DiffEntry] = []
         self.show_same = False
+        self.shown: list[DiffEntry] = []
         self._token = 0
 
     def compose(self) -> ComposeResult:
@@ -162,16 +180,23 @@ in A) or `~` changed (the fields that differ, A's value then B's), side by side.
         self._status(f"Reading {self.left_name} and {self.right_name}…")
         self._compare(self._token, self.left_name, self.right_name)
 
-    def _facade(self, name: str) -> tuple[WorkOS, bool]:
-        """The facade for profile ``name`` and whether it is a new connection (to close)."""
+    def _environment(self, name: str) -> Environment | None:
+        """Profile ``name``'s environment (None: the one the console is connected to)."""
         if name in (CURRENT, self.context.environment.name):
-            return self.context.workos, False
+            return None
         app = self.app
         profiles = app.profiles if isinstance(app, HasProfiles) else None
         if profiles is None or name not in profiles.names():
             known = ", ".join([CURRENT, *(profiles.names() if profiles else [])])
             raise LookupError(f"No profile called {name!r} (known: {known}).")
-        return WorkOS.connect(profiles.load(name)), True
+        return profiles.load(name)
+
+    def _facade(self, name: str) -> tuple[WorkOS, bool]:
+        """The facade for profile ``name`` and whether it is a new connection (to close)."""
+        environment = self._environment(name)
+        if environment is None:
+            return self.context.workos, False
+        return WorkOS.connect(environment), True
 
     @work(exclusive=True, group=GROUP)
     async def _compare(self, token: int, left_name: str, right_name: str) -> None:
@@ -210,6 +235,7 @@ in A) or `~` changed (the fields that differ, A's value then B's), side by side.
     def _show(self) -> None:
         changed = differences(self.entries)
         shown = self.entries if self.show_same else changed
+        self.shown = shown
         marks = {"added": "+", "removed": "-", "changed": "~", "same": "="}
         rows = []
         for entry in shown:
@@ -254,3 +280,72 @@ in A) or `~` changed (the fields that differ, A's value then B's), side by side.
 
     def action_focus_profiles(self) -> None:
         self.query_one("#envdiff-left", Input).focus()
+
+    # ------------------------------------------------------------------ copying
+
+    def action_copy(self, to_right: bool) -> None:
+        from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
+
+        row = self.table.cursor_row
+        if not self.shown or not 0 <= row < len(self.shown):
+            return
+        entry = self.shown[row]
+        source, target = (
+            (self.left_name, self.right_name) if to_right else (self.right_name, self.left_name)
+        )
+        plan = copy_plan(entry, to_right)
+        if plan is None:
+            self.notify(f"{entry.key} cannot be copied from {source} to {target}.")
+            return
+        try:
+            environment = self._environment(target) or self.context.environment
+        except Exception as error:  # a profile that cannot be loaded reports its own problem
+            self._status(str(error), "-problem")
+            return
+        if environment.read_only:
+            message = f"Read-only profile {target}: nothing was copied."
+            self._status(message, "-problem")
+            self.notify(message, title="Read-only", severity="error")
+            return
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self._token += 1
+                self._status(f"Copying {entry.key} to {target}…")
+                self._copy(self._token, entry, to_right, target)
+
+        title = f"Copy to {target}"
+        if environment.is_production:
+            self.app.push_screen(
+                TypedConfirmScreen(f"{title} (PRODUCTION)?", plan, entry.key), confirmed
+            )
+        else:
+            self.app.push_screen(ConfirmScreen(f"{title}?", plan, yes="Copy"), confirmed)
+
+    @work(exclusive=True, group=GROUP)
+    async def _copy(self, token: int, entry: DiffEntry, to_right: bool, target: str) -> None:
+        facade: WorkOS | None = None
+        try:
+            facade, opened = self._facade(target)
+            await copy_item(facade, entry, to_right)
+        except WorkOSError as error:
+            self.post_message(CopyDone(token, describe_error(error).one_line()))
+            return
+        except Exception as error:  # a profile that cannot be loaded reports its own problem
+            self.post_message(CopyDone(token, str(error)))
+            return
+        finally:
+            if facade is not None and opened:
+                await facade.aclose()
+        self.post_message(CopyDone(token, ""))
+
+    @on(CopyDone)
+    def _copied(self, message: CopyDone) -> None:
+        message.stop()
+        if message.token != self._token:
+            return
+        if message.problem:
+            self._status(f"Not copied: {message.problem}", "-problem")
+            return
+        self.notify("Copied.")
+        self.action_compare()
