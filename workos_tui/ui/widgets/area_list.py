@@ -19,6 +19,10 @@ class AreaList(OptionList):
 
 Developer tools: `:webhook-verify` (check a webhook signature), `:session` (open a sealed
 `wos-session` cookie), `:test-sign-in` (run an AuthKit or SSO sign-in with PKCE).
+
+Health: `:xray NAME` (an organization's health at a glance), `:debug-sso CONNECTION` and
+`:debug-sync DIRECTORY` (why sign-ins fail, whether a directory still syncs); also *X-ray* and
+*Debug* among a row's actions (**a**).
 """
 
     DEFAULT_CSS = """
