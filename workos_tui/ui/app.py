@@ -23,6 +23,7 @@ from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump, plan_jump
+from workos_tui.ui.key_hold import KeyHold
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
 from workos_tui.ui.safe_text import TerminalSafetyFilter, printable
@@ -67,7 +68,7 @@ def related_screen(screen: Screen[Any]) -> RelatedScreen | None:
     return screen if isinstance(screen, screen_type) else None
 
 
-class WorkOSConsole(ShellLayout):
+class WorkOSConsole(KeyHold, ShellLayout):
     """The keyboard-first WorkOS admin console."""
 
     TITLE = "WorkOS console"
