@@ -74,6 +74,12 @@ async def test_the_stalled_directory_is_flagged_from_its_row(
         assert any("Groups: 3" in t for t in texts)
         assert any("each lists the group" in t for t in texts)
         assert any("Recent dsync events (13 in 90 days)" in t for t in texts)
+        for _ in range(4):  # 24 hours → 48 → 72 → 1 week → 2 weeks: a week's silence is fine
+            await pilot.press("h")
+            await settle(app, pilot)
+        assert view.verdict_text == "Acme Rockets Okta SCIM: No problems found"
+        assert "  Stalled after: 336 hours without an event" in view.lines.texts()
+        texts = view.lines.texts()
         view.lines.highlighted = next(k for k, t in enumerate(texts) if "Users: 9" in t)
         await pilot.press("enter")
         await settle(app, pilot)

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual.binding import Binding, BindingType
+
 from workos_tui.resources.diagnostics import Drill, age, parse_time, short_time
 from workos_tui.resources.diagnostics import verdict as summarize
-from workos_tui.resources.dsync_debug import DirectoryDiagnosis, diagnose_directory, last_sync_time
+from workos_tui.resources.dsync_debug import (
+    STALL_HOURS,
+    DirectoryDiagnosis,
+    diagnose_directory,
+    last_sync_time,
+)
 from workos_tui.ui.views.health_base import HealthView, finding_rows, heading, line
 
 SHOWN_EVENTS = 25
+STALL_CHOICES = (6, 12, 24, 48, 72, 168, 336)
 
 
 class DirectoryDebuggerView(HealthView):
@@ -23,11 +31,17 @@ class DirectoryDebuggerView(HealthView):
 Type a directory id (`directory_…`) or name and press **Enter**, or open it from a directory's
 row (**a**, then *Debug*). It shows the state, users (by state) and groups, the directory's own
 `dsync.*` events of the last 90 days, whether the sync looks stalled (linked, yet no event for
-24 hours before the environment's newest activity), and spot checks: a few members of a few
-groups must list that group back. **Enter** on a line opens the records behind it.
+24 hours before the environment's newest activity; **h** cycles 6 hours … 2 weeks), and spot checks:
+a few members of a few groups must list that group back. **Enter** on a line opens the records
+behind it.
 """
 
     EXAMPLE: ClassVar[str] = "Acme Rockets Okta SCIM"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "stall_hours", "Stall hours", id="directory_debugger.stall_hours"),
+    ]
+    stall_hours = STALL_HOURS
+
     TARGET_LABEL: ClassVar[str] = "Directory"
     TARGET_PLACEHOLDER: ClassVar[str] = "directory_… id or name, then Enter"
     EMPTY_TEXT: ClassVar[str] = "Type a directory id or name and press Enter."
@@ -40,7 +54,14 @@ groups must list that group back. **Enter** on a line opens the records behind i
             if not page.data:
                 return None
             directory_id = page.data[0].id
-        return await diagnose_directory(workos, directory_id)
+        return await diagnose_directory(workos, directory_id, stall_hours=self.stall_hours)
+
+    def action_stall_hours(self) -> None:
+        """The next threshold of :data:`STALL_CHOICES`, then read again."""
+        later = [h for h in STALL_CHOICES if h > self.stall_hours]
+        self.stall_hours = later[0] if later else STALL_CHOICES[0]
+        self.notify(f"A linked directory is stalled after {self.stall_hours} hours without events.")
+        self.action_refresh()
 
     def render_result(self, result: Any) -> None:
         assert isinstance(result, DirectoryDiagnosis)
