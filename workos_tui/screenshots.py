@@ -78,6 +78,47 @@ async def write_screenshots(directory: Path) -> list[Path]:
                 target = directory / f"{key.replace('_', '-')}.svg"
                 console.save_screenshot(filename=target.name, path=str(target.parent))
                 written.append(target)
+        written.extend(await _small_terminal_and_picker(environment, directory))
+    return written
+
+
+async def _small_terminal_and_picker(environment: Environment, directory: Path) -> list[Path]:
+    """The Organizations list at 80x24 (sidebar and detail wait for Ctrl+B / F3), and the
+    invitation form's organization picker open on "a"."""
+    from workos_tui.ui.app import WorkOSConsole
+
+    written: list[Path] = []
+    console = WorkOSConsole(
+        environment, base_url_label=BASE_URL_LABEL, open_browser=False, prepare_areas=False
+    )
+    async with console.run_test(size=(80, 24)) as pilot:
+        await _settle(console, pilot)
+        target = directory / "organizations-80x24.svg"
+        console.save_screenshot(filename=target.name, path=str(target.parent))
+        written.append(target)
+    console = WorkOSConsole(
+        environment, base_url_label=BASE_URL_LABEL, open_browser=False, prepare_areas=False
+    )
+    async with console.run_test(size=SIZE) as pilot:
+        await _settle(console, pilot)
+        console.open_area("invitations")
+        await _settle(console, pilot)
+        await pilot.press("n")
+        await _settle(console, pilot)
+        console.screen.query_one("#input-email").focus()
+        await pilot.press(*"new.hire@example.com")
+        console.screen.query_one("#input-organization_id").focus()
+        await pilot.press("a")
+        await pilot.pause(0.4)  # the picker looks up once typing pauses
+        await _settle(console, pilot)
+        from textual.widgets import Input
+
+        for line_input in console.screen.query(Input):
+            line_input.cursor_blink = False
+        await pilot.pause()
+        target = directory / "picker.svg"
+        console.save_screenshot(filename=target.name, path=str(target.parent))
+        written.append(target)
     return written
 
 
