@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from workos_tui.api.errors import RateLimitedError, WorkOSError
+from workos_tui.api.models.common import Picks
 from workos_tui.api.models.events import Event
 from workos_tui.resources.tail import (
     Backoff,
@@ -34,6 +35,7 @@ from workos_tui.resources.tail import (
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.error_text import describe_error
 from workos_tui.ui.safe_text import plain
+from workos_tui.ui.widgets.object_picker import ObjectPicker
 from workos_tui.ui.widgets.resource_view import ResourceView
 from workos_tui.ui.widgets.row_table import RowTable, RowTableColumn
 
@@ -68,8 +70,8 @@ class EventTailView(Vertical):
 
 `:tail` follows the environment's events (`GET /events` with the `after` cursor), newest at the
 bottom; it opens on the last 50. **Types** filters by event type (`user.created`, or a prefix
-such as `dsync.` or `authentication.*`, several separated by spaces), **Organization** by an
-`org_…` id; **Enter** in either restarts the tail with them.
+such as `dsync.` or `authentication.*`, several separated by spaces), **Organization** by one
+(type its name, ↓ ↑ Enter, or an `org_…` id); **Enter** in either restarts the tail with them.
 
 **Space** pauses and resumes, **Enter** on an event opens the record it is about (its
 organization, user, connection, directory, membership, invitation…), **End** jumps to the newest.
@@ -111,7 +113,7 @@ interval; after a 429 the interval doubles (or follows `Retry-After`) until a po
                 id="tail-types",
             )
             yield Label("Organization", classes="insight-label")
-            yield Input(placeholder="any (org_… id)", id="tail-org")
+            yield ObjectPicker(Picks("organizations"), id="tail-org")
         yield Static("", id="tail-status", classes="insight-status")
         yield RowTable(id="tail-table")
 
@@ -161,6 +163,12 @@ interval; after a 429 the interval doubles (or follows `Retry-After`) until a po
         self._timer = None
         if not self.paused:
             self._timer = self.set_timer(self.backoff.current, self._poll_now)
+
+    def poll_now(self) -> None:
+        """Poll at once (the timer restarts from the answer)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._poll_now()
 
     def _poll_now(self) -> None:
         self._timer = None
@@ -285,6 +293,12 @@ interval; after a 429 the interval doubles (or follows `Retry-After`) until a po
         self.restart(
             self.query_one("#tail-types", Input).value, self.query_one("#tail-org", Input).value
         )
+        self.table.focus()
+
+    @on(ObjectPicker.Picked, "#tail-org")
+    def _organization_picked(self, event: ObjectPicker.Picked) -> None:
+        event.stop()
+        self.restart(self.query_one("#tail-types", Input).value, event.choice.value)
         self.table.focus()
 
     def restart(self, types: str, organization_id: str = "") -> None:
