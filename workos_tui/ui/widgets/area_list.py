@@ -23,6 +23,10 @@ Developer tools: `:webhook-verify` (check a webhook signature), `:session` (open
 Health: `:xray NAME` (an organization's health at a glance), `:debug-sso CONNECTION` and
 `:debug-sync DIRECTORY` (why sign-ins fail, whether a directory still syncs); also *X-ray* and
 *Debug* among a row's actions (**a**).
+
+Insight: `:tail [TYPES]` (events as they happen), `:rbac [ORGANIZATION]` (roles against
+permissions, editable), `:audit [ORGANIZATION]` (export and explore audit logs), `:envdiff A B`
+(compare two profiles' configuration).
 """
 
     DEFAULT_CSS = """
