@@ -14,7 +14,7 @@ from ui_helpers import SIZE, run_palette_command, settle
 from workos_tui.api.environment import Environment
 from workos_tui.emulator import DEFAULT_API_KEY, EmulatorServer, create_app, demo_state
 from workos_tui.emulator.testing import EmulatorHandle
-from workos_tui.ui.screens.confirm import ConfirmScreen
+from workos_tui.ui.screens.confirm import ConfirmScreen, TypedConfirmScreen
 from workos_tui.ui.views.env_diff import EnvDiffView
 
 
@@ -100,3 +100,45 @@ async def test_envdiff_lists_the_differences_side_by_side(
         await settle(app, pilot)
         help_text = app.screen.query_one(HelpPanel).query_one(Markdown).source
         assert "Environment diff" in help_text and ":envdiff PROFILE_A PROFILE_B" in help_text
+
+
+async def test_copying_into_production_asks_for_the_items_key(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    live_key = "sk_live_envdiff_test"
+    server = EmulatorServer(create_app(demo_state(), api_keys={live_key}), port=0)
+    server.start()
+    try:
+        with httpx.Client(
+            base_url=server.base_url, headers={"Authorization": f"Bearer {live_key}"}
+        ) as http:
+            http.put("/feature-flags/ai-summaries/enable")
+        production = Environment(
+            name="production", api_key=SecretStr(live_key), base_url=server.base_url
+        )
+        current = Environment(
+            name="emulator", api_key=SecretStr(emulator.api_key), base_url=emulator.base_url
+        )
+        app = console_factory(profiles=TwoProfiles(current, production))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            app.jump_to("envdiff production")  # one name: the current profile against it
+            await settle(app, pilot)
+            view = app.query_one(EnvDiffView)
+            assert view.rows() == [
+                ["~", "Feature flags", "ai-summaries", "enabled=False", "enabled=True"],
+            ]
+            view.table.focus()
+            await pilot.press("right_square_bracket")
+            await settle(app, pilot)
+            assert isinstance(app.screen, TypedConfirmScreen)
+            assert app.screen.expected == "ai-summaries"
+            await pilot.press(*"ai-summaries", "enter")
+            await settle(app, pilot)
+            flag = next(
+                f for f in server.app.state.data["feature_flags"] if f["slug"] == "ai-summaries"
+            )
+            assert flag["enabled"] is False
+            assert view.status_text.startswith("current and production: the same")
+    finally:
+        server.stop()

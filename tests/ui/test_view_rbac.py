@@ -107,3 +107,36 @@ async def test_read_only_refuses_with_a_message(
         await settle(app, pilot)
         help_text = app.screen.query_one(HelpPanel).query_one(Markdown).source
         assert "RBAC matrix" in help_text and "set-permissions" in help_text
+
+
+async def test_production_asks_to_type_apply() -> None:
+    from pydantic import SecretStr
+
+    from workos_tui.api.environment import Environment
+    from workos_tui.emulator import EmulatorServer, create_app, demo_state
+    from workos_tui.ui.screens.confirm import TypedConfirmScreen
+
+    live_key = "sk_live_rbac_test"
+    server = EmulatorServer(create_app(demo_state(), api_keys={live_key}), port=0)
+    server.start()
+    try:
+        environment = Environment(
+            name="production", api_key=SecretStr(live_key), base_url=server.base_url
+        )
+        app = WorkOSConsole(environment, open_browser=False, prepare_areas=False, detail_delay=0.0)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            app.jump_to("rbac")
+            view = await _matrix(app, pilot)
+            view.move_to("billing:read", "member")
+            view.table.focus()
+            await pilot.press("space", "ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, TypedConfirmScreen)
+            assert app.screen.question.endswith("in PRODUCTION?")
+            await pilot.press(*"apply", "enter")
+            await settle(app, pilot)
+        role = next(r for r in server.app.state.data["roles"] if r["slug"] == "member")
+        assert role["permissions"] == ["users:read", "billing:read"]
+    finally:
+        server.stop()
