@@ -65,6 +65,9 @@ class KeyHold(App[None]):
 
     def _release_when_moved(self) -> None:
         self._held_polls += 1
+        if not self.screen_stack:  # the console is closing
+            self._held = self._held_from = None
+            return
         focused = self.focused
         # moved, and the screen it moved to has finished mounting (its on_mount may move the
         # focus again: the keys wait for that too)
