@@ -170,7 +170,8 @@ async def test_a_cancelled_export_saves_nothing(
         view.action_export()
         await pilot.pause(0.3)
         assert view.running and "pending" in view.status_text
-        view.action_cancel()
+        view.query_one("#audit-actions", Input).focus()
+        await pilot.press("escape")
         await settle(app, pilot)
         assert view.status_text == "Cancelled: nothing was saved."
         assert list(tmp_path.iterdir()) == []

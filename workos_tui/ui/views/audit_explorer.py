@@ -210,6 +210,7 @@ row.
         path = Path(self._value("#audit-path")).expanduser()
         self._token += 1
         self.running = True
+        self.refresh_bindings()
         self._status(f"Creating the export of {organization}…")
         self._export(self._token, request, path)
 
@@ -240,12 +241,18 @@ row.
             return
         self.post_message(ExportDone(token, records, path, ""))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.running  # Escape means cancel only while an export runs
+        return True
+
     def action_cancel(self) -> None:
         if not self.running:
             return
         self._token += 1
         self.running = False
         self.workers.cancel_group(self, GROUP)
+        self.refresh_bindings()
         self._status("Cancelled: nothing was saved.", "-problem")
 
     @on(ExportProgress)
@@ -260,6 +267,7 @@ row.
         if message.token != self._token:
             return
         self.running = False
+        self.refresh_bindings()
         if message.records is None:
             self._status(message.problem, "-problem")
             return
