@@ -6,7 +6,15 @@ from typing import Any
 
 from pydantic import SecretStr
 from textual.widgets import Input, TextArea
-from ui_helpers import SIZE, current_view, jump, open_related, settle, submit_form
+from ui_helpers import (
+    SIZE,
+    current_view,
+    fill_form,
+    jump,
+    open_related,
+    settle,
+    submit_form,
+)
 
 from workos_tui.api.models.vault import VaultObjectUpdate
 from workos_tui.ui.screens.form import FormScreen
@@ -89,13 +97,22 @@ async def test_create_update_with_version_check_and_delete(console_factory: Any)
         await submit_form(app, pilot, {"value": "mine"})
         assert app.screen is form
         assert "Conflict" in str(form.query_one("#form-error").render())
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")  # the form asks before discarding what was typed
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
         await pilot.pause()
 
         await pilot.press("e")
         await settle(app, pilot)
-        await submit_form(app, pilot, {"value": "mine"})
+        await fill_form(app, pilot, {"value": "mine"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        review = str(app.screen.query_one("#form-review").render())
+        assert "(empty)" not in review and "current value, hidden" in review, review
+        await pilot.click("#form-confirm")
+        await settle(app, pilot)
         assert not isinstance(app.screen, FormScreen)
+        assert view.selected.updated_at  # "Updated" right after the save, not after r
         revealed = await app.context.workos.vault.read(object_id)
         assert revealed.value.get_secret_value() == "mine"
 

@@ -317,8 +317,10 @@ def diff_changes(
     raw: Mapping[str, RawValue],
     *,
     fields: set[str] | None = None,
+    editing: bool = False,
 ) -> list[Change]:
-    """Old → new for each changed field (secrets shown masked)."""
+    """Old → new for each changed field (secrets shown masked; in an edit, a secret's current
+    value is never in the form, so it reads "(current value, hidden)", not "(empty)")."""
     names = fields if fields is not None else changed_fields(specs, initial, raw)
     changes: list[Change] = []
     for spec in specs:
@@ -333,7 +335,10 @@ def diff_changes(
 
         before = initial.get(spec.name, False if spec.kind == "bool" else "")
         after = raw.get(spec.name, before)
-        changes.append(Change(spec.name, show(before), show(after)))
+        shown_before = show(before)
+        if editing and spec.kind == "secret" and not str(before):
+            shown_before = "(current value, hidden)"
+        changes.append(Change(spec.name, shown_before, show(after)))
     return changes
 
 

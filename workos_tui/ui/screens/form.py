@@ -169,7 +169,8 @@ changes; **Enter** on *Confirm* saves. A failed save keeps your input. **Escape*
         self._show_error("")
         self.pending = result.model
         shown = changed | (required if self.mode == "create" else set())
-        changes = diff_changes(self.specs, self.initial, raw, fields=shown)
+        editing = self.mode == "edit"
+        changes = diff_changes(self.specs, self.initial, raw, fields=shown, editing=editing)
         self.query_one("#form-review", Static).update(self._review_text(changes))
         self._set_reviewing(True)
         self.query_one("#form-confirm", Button).focus()

@@ -88,6 +88,10 @@ class ResourceActions(ResourceShortcuts):
             return True
         return False
 
+    if TYPE_CHECKING:  # ResourceFreshness's, before this class in the view's bases
+
+        def refresh_rows(self) -> None: ...
+
     def check_mutation_action(self, action: str) -> bool | None:
         resource = self.resource
         available = {
@@ -227,6 +231,8 @@ class ResourceActions(ResourceShortcuts):
         self.notify(f"{self.resource.singular.capitalize()} saved.")
         if not self.replace_item(result):
             self.reload()
+        else:  # what the server computes and an update's answer may lack ("Updated" on Vault)
+            self.refresh_rows()
 
     # ------------------------------------------------------------- delete
 
