@@ -56,3 +56,19 @@ async def test_escape_stops_the_search_then_clears_the_filter(console_factory: A
         await pilot.pause()
         assert view.quick_text == ""
         assert len(view.visible_rows) == len(view.items)
+
+
+async def test_an_address_uses_the_servers_email_filter(
+    console_factory: Any, emulator: EmulatorHandle
+) -> None:
+    nora = _rename_oldest_user(emulator, "Nora", "Quillfeather")
+    headers = {"Authorization": f"Bearer {emulator.api_key}"}
+    email = httpx.get(
+        f"{emulator.base_url}/user_management/users/{nora}", headers=headers
+    ).json()["email"]
+    app = console_factory(start_area="users")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = await jump(app, pilot, f"users {email}")
+        assert [user.id for user in view.items] == [nora]  # one request, no page walk
+        assert view.filter_values.get("email") == email

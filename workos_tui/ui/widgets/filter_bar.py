@@ -132,6 +132,12 @@ comma-separated values; date ranges take ISO dates (`2024-01-31` or `2024-01-31T
                     values[spec.key] = text
         return values
 
+    def set_value(self, key: str, text: str) -> None:
+        """Show ``text`` in the text filter ``key`` (a `:users a@b.com` jump sets the email)."""
+        for widget in self.query(f"#filter-{key}"):
+            if isinstance(widget, Input):
+                widget.value = text
+
     def set_search(self, text: str) -> None:
         if self.resource.search_param:
             self.query_one("#filter-search", Input).value = text

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from workos_tui.resources.base import ResourceType
+from workos_tui.resources.picking import pick_filters
 from workos_tui.resources.query import client_match, quick_match
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.filter_bar import FilterBar
@@ -116,6 +117,18 @@ class ResourceFiltering(Widget):
 
         A list without a server-side search filters its loaded rows instead.
         """
+        exact = pick_filters(self.resource, text)
+        if self.resource.search_param is None and exact:
+            # an address where the API filters by email: the server finds it on any page
+            values = {**self.filter_values, **exact}
+            for bar in self.query(FilterBar):
+                for key, value in exact.items():
+                    bar.set_value(key, value)
+            if values != self.filter_values:
+                self.filter_values = values
+                self.reload()
+                return True
+            return False
         if self.resource.search_param is None:
             if text == self.quick_text:
                 return False
