@@ -21,7 +21,7 @@ from .errors import UNAUTHORIZED_BODY
 from .hooks import Hook, HookError
 from .http import json_response, starlette_routes
 from .idempotency import MISMATCH_CODE, MISMATCH_MESSAGE, Entry, fingerprint
-from .routes import all_tables, hosted_sign_in_routes
+from .routes import all_tables, export_download_routes, hosted_sign_in_routes
 from .state import EmulatorState
 from .webhook_delivery import WebhookDelivery
 from .webhook_routes import delivery_routes
@@ -391,7 +391,9 @@ def create_app(
     app = Starlette(
         routes=_emulate_routes(state)
         + delivery_routes(deliveries)
-        + starlette_routes(state, [*all_tables(), hosted_sign_in_routes()]),
+        + starlette_routes(
+            state, [*all_tables(), hosted_sign_in_routes(), export_download_routes()]
+        ),
         exception_handlers={404: not_found, 405: not_allowed},
     )
     middleware = EmulatorMiddleware(app.router, state, frozenset(api_keys), recorder)

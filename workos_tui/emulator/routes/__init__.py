@@ -80,3 +80,10 @@ def hosted_sign_in_routes() -> Routes:
     from .sign_in_form import hosted
 
     return hosted
+
+
+def export_download_routes() -> Routes:
+    """The audit-log exports' CSV files (``/_emulate/...``: the presigned URLs' stand-in)."""
+    from .audit_logs import downloads
+
+    return downloads

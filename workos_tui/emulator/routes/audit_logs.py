@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import hmac
+import io
+import secrets
 from typing import Any
 
 from starlette.responses import Response
@@ -142,16 +146,54 @@ def create_event(ctx: Ctx) -> Response:
     return json_response({"success": True})
 
 
-def _export_in_range(state: EmulatorState, body: dict[str, Any]) -> int:
-    start, end = ids.parse_iso(body["range_start"]), ids.parse_iso(body["range_end"])
-    actions = set(body.get("actions") or [])
-    count = 0
-    for eid in state["audit_log_events"].index("organization_id").get(body["organization_id"]):
-        event = state["audit_log_events"].items[eid]["event"]
-        occurred = ids.parse_iso(event["occurred_at"])
-        if start <= occurred <= end and (not actions or event["action"] in actions):
-            count += 1
-    return count
+def _matches(event: dict[str, Any], filters: dict[str, Any]) -> bool:
+    """Whether ``event`` is in the export's range and passes its action/actor/target filters."""
+    occurred = ids.parse_iso(str(event["occurred_at"]))
+    if not filters["start"] <= occurred <= filters["end"]:
+        return False
+    actor = event.get("actor") or {}
+    types = {t.get("type") for t in event.get("targets") or [] if isinstance(t, dict)}
+    return (
+        (not filters["actions"] or event["action"] in filters["actions"])
+        and (not filters["actor_names"] or actor.get("name") in filters["actor_names"])
+        and (not filters["actor_ids"] or actor.get("id") in filters["actor_ids"])
+        and (not filters["targets"] or bool(types & set(filters["targets"])))
+    )
+
+
+def _filters(body: dict[str, Any]) -> dict[str, Any]:
+    def names(*keys: str) -> list[str]:
+        return [str(v) for key in keys for v in body.get(key) or [] if isinstance(v, str)]
+
+    return {
+        "start": ids.parse_iso(body["range_start"]),
+        "end": ids.parse_iso(body["range_end"]),
+        "actions": names("actions"),
+        "actor_names": names("actor_names", "actors"),  # ``actors`` is the deprecated spelling
+        "actor_ids": names("actor_ids"),
+        "targets": names("targets"),
+    }
+
+
+def _exported(state: EmulatorState, org_id: str, filters: dict[str, Any] | None) -> list[Record]:
+    """The organization's audit-log events an export holds (``{"id", "event"}``), oldest first."""
+    table = state["audit_log_events"]
+    records = [table.items[eid] for eid in table.index("organization_id").get(org_id)]
+    if filters is not None:
+        records = [r for r in records if _matches(r["event"], filters)]
+    return sorted(records, key=lambda r: ids.parse_iso(str(r["event"]["occurred_at"])))
+
+
+def _download_url(ctx: Ctx, export: Record) -> str:
+    base = str(ctx.request.base_url).rstrip("/")
+    return f"{base}{DOWNLOAD_PREFIX}/{export['_token']}/{export['id']}.csv"
+
+
+def _render_export(ctx: Ctx, export: Record) -> Record:
+    out = public(export)
+    if "_token" in export and export["state"] == "ready":
+        out["url"] = _download_url(ctx, export)  # the host the client reached, like a presigned URL
+    return out
 
 
 @routes.post("/audit_logs/exports")
@@ -164,19 +206,103 @@ def create_export(ctx: Ctx) -> Response:
     if body["organization_id"] not in state["organizations"]:
         raise error(400, f"Organization not found: '{body['organization_id']}'.")
     try:
-        count = _export_in_range(state, body)
+        filters = _filters(body)
+        count = len(_exported(state, body["organization_id"], filters))
     except ValueError:
         raise error(400, "range_start and range_end must be ISO 8601 timestamps.") from None
     export = state.create(
         "audit_log_exports",
-        {"object": "audit_log_export", "state": "ready", "url": None, "_events": count},
+        {
+            "object": "audit_log_export",
+            "state": "ready",
+            "url": None,
+            "_events": count,
+            "_organization_id": body["organization_id"],
+            "_filters": filters,
+            "_token": secrets.token_urlsafe(24),
+        },
     )
-    export["url"] = f"https://exports.workos.example/audit_logs/{export['id']}.csv"
-    state["audit_log_exports"].put(export)
-    return json_response(public(export), 201)
+    return json_response(_render_export(ctx, export), 201)
 
 
 @routes.get("/audit_logs/exports/{auditLogExportId}")
 def get_export(ctx: Ctx) -> Response:
     export = fetch(ctx.state, "audit_log_exports", ctx.params["auditLogExportId"], "Export")
-    return json_response(public(export))
+    return json_response(_render_export(ctx, export))
+
+
+# The export's CSV, served by the emulator itself under /_emulate (not an API operation, no
+# API key: like WorkOS's presigned link, the unguessable signature in the path is the credential).
+downloads = Routes()
+DOWNLOAD_PREFIX = "/_emulate/audit_logs/exports"
+CSV_HEADER = (
+    "ID",
+    "Action",
+    "Occurred At",
+    "Actor ID",
+    "Actor Name",
+    "Actor Type",
+    "Targets",
+    "Location",
+    "User Agent",
+)
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell no spreadsheet runs as a formula (server text is data)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_csv(records: list[Record]) -> str:
+    """The CSV of the audit-log event ``records`` (as stored: ``{"id", "event"}``).
+
+    WorkOS documents the export as "a CSV file" without naming its columns, so these are the
+    ones the console's explorer reads (:mod:`workos_tui.resources.audit_facets`): one row per
+    event, targets as ``type:id`` joined by ``; ``.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for record in records:
+        event = record["event"]
+        actor = event.get("actor") or {}
+        context = event.get("context") or {}
+        targets = "; ".join(
+            f"{t.get('type', '')}:{t.get('id', '')}"
+            for t in event.get("targets") or []
+            if isinstance(t, dict)
+        )
+        row = (
+            record["id"],
+            event["action"],
+            event["occurred_at"],
+            actor.get("id"),
+            actor.get("name"),
+            actor.get("type"),
+            targets,
+            context.get("location"),
+            context.get("user_agent"),
+        )
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+@downloads.get(DOWNLOAD_PREFIX + "/{signature}/{file}")
+def download_export(ctx: Ctx) -> Response:
+    export_id, dot, ext = ctx.params["file"].rpartition(".")
+    export = ctx.state["audit_log_exports"].items.get(export_id) if dot and ext == "csv" else None
+    token = ctx.params["signature"]
+    if (
+        export is None
+        or "_token" not in export
+        or export["state"] != "ready"
+        or not hmac.compare_digest(token.encode(), str(export["_token"]).encode())
+    ):
+        raise error(404, "Not Found", "not_found")
+    records = _exported(ctx.state, export["_organization_id"], export.get("_filters"))
+    return Response(
+        export_csv(records).encode(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{export_id}.csv"'},
+    )
