@@ -19,6 +19,16 @@ from workos_tui.ui.app import WorkOSConsole
 SNAPSHOT_SIZE = (120, 36)
 
 
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists say "as of hh:mm:ss": the same time on every run."""
+    from datetime import datetime
+
+    from workos_tui.ui.widgets import resource_freshness
+
+    monkeypatch.setattr(resource_freshness, "clock", lambda: datetime(2025, 1, 1, 12, 0, 0))
+
+
 def opened(area: str, *keys: str) -> Callable[[Pilot[Any]], Any]:
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app

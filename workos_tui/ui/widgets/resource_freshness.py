@@ -31,6 +31,12 @@ from workos_tui.ui.safe_text import plain
 from workos_tui.ui.widgets.detail_pane import DetailPane
 from workos_tui.ui.widgets.resource_table import ResourceTable
 
+
+def clock() -> datetime:
+    """The local time a list is "as of" (tests showing a fixed screen replace it)."""
+    return datetime.now()
+
+
 WATCH_SECONDS = 10.0
 MAX_WATCH_SECONDS = 300.0
 
@@ -112,6 +118,10 @@ class ResourceFreshness(Widget):
 
     # ------------------------------------------------------------------ refresh
 
+    def stamp_fetched(self) -> None:
+        """The first page just arrived: the list is as of now."""
+        self.fetched_at = clock()
+
     def freshness_text(self) -> str:
         """"as of 14:03:27" (local time), "watching" while the watch mode is on."""
         parts: list[str] = []
@@ -162,7 +172,7 @@ class ResourceFreshness(Widget):
             return
         self._hide_banner()
         self._watch_delay = WATCH_SECONDS
-        self.fetched_at = datetime.now()
+        self.stamp_fetched()
         self._merge_first_page(message.items, message.source, message.has_more)
         self._schedule_watch()
 

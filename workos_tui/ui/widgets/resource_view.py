@@ -7,7 +7,6 @@ drop results whose ``generation`` is older than the current load.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from textual import on, work
@@ -217,6 +216,8 @@ class ResourceView(
         self.fetching = False
         self.has_more = message.has_more and bool(message.items)
         start = len(self.items)
+        if start == 0:
+            self.stamp_fetched()
         self.items.extend(message.items)
         rows: list[list[str]] = []
         for index in range(start, len(self.items)):
@@ -239,7 +240,6 @@ class ResourceView(
         if notice is not None:
             self.notify(notice, severity="warning", markup=False)
         if start == 0:
-            self.fetched_at = datetime.now()
             self.post_message(self.FirstPageShown(ok=True))
         if start == 0 and self.visible_rows:
             self.call_after_refresh(self._show_cursor_detail)  # rows first, then the detail

@@ -233,7 +233,9 @@ class RowTable(ScrollView, can_focus=True):
         """The columns' widths on screen: as declared or fitted to their content, narrowed
         (widest first, each to at least ``MIN_CUT_WIDTH``) until the row fits the table's
         width, so that every column is on screen and a cut cell ends in "…"."""
-        available = self.scrollable_content_region.width
+        # the vertical scrollbar's gutter is always left out: fitting the columns must not
+        # depend on whether it shows (that would show a horizontal one, then hide it …)
+        available = self.content_region.width - self.styles.scrollbar_size_vertical
         natural = [column.cells for column in self.columns]
         key = (available, *natural)
         if key == self._widths_key:
