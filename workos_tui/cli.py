@@ -19,9 +19,10 @@ from workos_tui import __version__
 
 if TYPE_CHECKING:
     from workos_tui.api.environment import Environment
-    from workos_tui.config.profiles import ProfileCatalog
+    from workos_tui.config.demo_profiles import DemoProfiles
     from workos_tui.emulator.process import EmulatorProcess
     from workos_tui.emulator.server import EmulatorServer
+    from workos_tui.ui.profiles import ProfileSource
 
     DemoEmulator = EmulatorProcess | EmulatorServer
 
@@ -265,7 +266,7 @@ def run_emulator(args: argparse.Namespace) -> int:
 
 
 def launch_console(
-    environment: Environment, profiles: ProfileCatalog | None = None, theme: str | None = None
+    environment: Environment, profiles: ProfileSource | None = None, theme: str | None = None
 ) -> None:
     """Open the console on ``environment`` (imports textual only now)."""
     from workos_tui.ui.app import WorkOSConsole
@@ -276,8 +277,9 @@ def launch_console(
     console.run()
 
 
-def start_demo_emulator() -> DemoEmulator:
-    """The demo emulator, started (seeded and serving, or about to be).
+def start_demo_emulator(staging: bool = False) -> DemoEmulator:
+    """The demo emulator (``staging``: the demo's second environment), started (seeded and
+    serving, or about to be).
 
     A child process where one can take over a socket: it seeds on another core while the
     console imports (its base URL is known at once; early requests wait for it). Elsewhere a
@@ -286,12 +288,15 @@ def start_demo_emulator() -> DemoEmulator:
     from workos_tui.emulator.process import EmulatorProcess, can_run_in_process
 
     if can_run_in_process():
-        return EmulatorProcess(show_errors=bool(os.environ.get(DEBUG_ENV))).start()
+        show_errors = bool(os.environ.get(DEBUG_ENV))
+        return EmulatorProcess(show_errors=show_errors, staging=staging).start()
     from workos_tui.emulator import EmulatorServer, create_app, demo_state
     from workos_tui.emulator.demo import live_present_ms
+    from workos_tui.emulator.demo_drift import staging_state
 
+    build = staging_state if staging else demo_state
     return EmulatorServer(
-        create_app(demo_state(present_ms=live_present_ms())), host="127.0.0.1", port=0
+        create_app(build(present_ms=live_present_ms())), host="127.0.0.1", port=0
     ).start()
 
 
@@ -301,17 +306,23 @@ def run_demo(args: argparse.Namespace) -> int:
 
         raise ConfigError("--env-file and --demo do not go together: the demo has its own")
     emulator = start_demo_emulator()  # first: everything below loads while it seeds
+    profiles: DemoProfiles | None = None
     try:
         from workos_tui.config import load_settings
+        from workos_tui.config.demo_profiles import DemoProfiles
         from workos_tui.config.resolve import demo_environment
 
         environment = demo_environment(emulator.base_url)
         if args.read_only is not None:
             environment = dataclasses.replace(environment, read_only=args.read_only)
-        launch_console(environment, theme=load_settings().theme)
+        # demo-staging's emulator starts only when the profile is first used
+        profiles = DemoProfiles(environment, lambda: start_demo_emulator(staging=True))
+        launch_console(environment, profiles=profiles, theme=load_settings().theme)
     finally:
         crashed = getattr(emulator, "returncode", None)  # a child process that died early
         emulator.stop()
+        if profiles is not None:
+            profiles.stop()
     if crashed:
         print(
             f"workos-tui: the demo emulator stopped unexpectedly (exit status {crashed});"

@@ -27,7 +27,7 @@ CHILD_CODE = """\
 import json, sys
 sys.path[:] = json.loads(sys.argv[1])
 from workos_tui.emulator.process import serve_child
-serve_child(int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]))
+serve_child(int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5] == "1")
 """
 
 
@@ -37,7 +37,10 @@ def can_run_in_process() -> bool:
 
 
 class EmulatorProcess:
-    """The demo emulator (``demo_state(scale)``) served by a child Python process."""
+    """The demo emulator (``demo_state(scale)``) served by a child Python process.
+
+    ``staging``: the demo's second environment instead (:func:`.demo_drift.staging_state`).
+    """
 
     def __init__(
         self,
@@ -46,9 +49,11 @@ class EmulatorProcess:
         scale: int | None = None,
         *,
         show_errors: bool = False,
+        staging: bool = False,
     ) -> None:
         self.host = host
         self.scale = scale
+        self.staging = staging
         self.show_errors = show_errors
         self._sock: socket.socket | None = listening_socket(host, port)
         self.port: int = self._sock.getsockname()[1]
@@ -73,6 +78,7 @@ class EmulatorProcess:
                 str(fd),
                 str(int(self._sock.family)),
                 json.dumps(self.scale),
+                "1" if self.staging else "0",
             ],
             pass_fds=(fd,),
             stdin=subprocess.PIPE,
@@ -114,16 +120,16 @@ class EmulatorProcess:
         self.stop()
 
 
-def serve_child(fd: int, family: int, scale: int | None) -> None:
+def serve_child(fd: int, family: int, scale: int | None, staging: bool = False) -> None:
     """The child's side: serve the demo state on the inherited socket until stdin closes."""
     from .app import create_app
     from .demo import demo_state, live_present_ms
+    from .demo_drift import staging_state
     from .server import EmulatorServer
 
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP, fileno=fd)
-    server = EmulatorServer(
-        create_app(demo_state(scale=scale, present_ms=live_present_ms())), sock=sock
-    )
+    build = staging_state if staging else demo_state
+    server = EmulatorServer(create_app(build(scale=scale, present_ms=live_present_ms())), sock=sock)
     server.start()
     try:
         sys.stdin.buffer.read()  # returns at end of file: the console closed the pipe or exited
