@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from textual.widgets import HelpPanel, Input, Markdown, TabbedContent, TextArea, Tree
+from textual.widgets import Button, HelpPanel, Input, Markdown, TabbedContent, TextArea, Tree
 from ui_helpers import SIZE, run_palette_command, settle
 
 from workos_tui.api.environment import Environment
@@ -179,6 +179,7 @@ async def test_delete_asks_for_the_typed_id(console_factory: Any, emulator: Any)
         await settle(app, pilot)
         assert isinstance(app.screen, TypedConfirmScreen)
         assert app.screen.expected == org_id
+        assert str(app.screen.query_one("#confirm-delete", Button).label) == "Send DELETE"
         await pilot.press("escape")
         await settle(app, pilot)
         assert exchanges(emulator, start, "DELETE", "/organizations") == []

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from pydantic import SecretStr
-from textual.widgets import HelpPanel, Markdown
+from textual.widgets import Button, HelpPanel, Markdown
 from ui_helpers import SIZE, run_palette_command, settle
 
 from workos_tui.api.environment import Environment
@@ -133,6 +133,7 @@ async def test_copying_into_production_asks_for_the_items_key(
             await settle(app, pilot)
             assert isinstance(app.screen, TypedConfirmScreen)
             assert app.screen.expected == "ai-summaries"
+            assert str(app.screen.query_one("#confirm-delete", Button).label) == "Copy"
             await pilot.press(*"ai-summaries", "enter")
             await settle(app, pilot)
             flag = next(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import HelpPanel, Markdown
+from textual.widgets import Button, HelpPanel, Markdown
 from ui_helpers import SIZE, run_palette_command, settle
 
 from workos_tui.emulator.testing import EmulatorHandle
@@ -134,6 +134,7 @@ async def test_production_asks_to_type_apply() -> None:
             await settle(app, pilot)
             assert isinstance(app.screen, TypedConfirmScreen)
             assert app.screen.question.endswith("in PRODUCTION?")
+            assert str(app.screen.query_one("#confirm-delete", Button).label) == "Apply"
             await pilot.press(*"apply", "enter")
             await settle(app, pilot)
         role = next(r for r in server.app.state.data["roles"] if r["slug"] == "member")

@@ -61,17 +61,25 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class TypedConfirmScreen(ModalScreen[bool]):
-    """Asks the user to type ``expected`` (the resource's name or id) before confirming."""
+    """Asks the user to type ``expected`` (the resource's name or id) before confirming.
 
-    HELP = "## Confirm deletion\n\nType the name shown to enable *Delete*. **Escape** cancels."
+    ``label`` is the confirming button's verb: *Delete* unless the change is another one
+    (*Apply*, *Copy*, *Send* …).
+    """
+
+    HELP = (
+        "## Confirm\n\nType the name shown to enable the button that confirms (*Delete*, "
+        "*Apply* …). **Escape** cancels."
+    )
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="typed_confirm.cancel")]
 
-    def __init__(self, title: str, body: str, expected: str) -> None:
+    def __init__(self, title: str, body: str, expected: str, *, label: str = "Delete") -> None:
         super().__init__()
         self.question = title
         self.body = body
         self.expected = expected
+        self.label = label
 
     def compose(self) -> ComposeResult:
         shown = printable(shorten(self.expected))
@@ -81,7 +89,7 @@ class TypedConfirmScreen(ModalScreen[bool]):
             yield Static(Content.from_markup("Type [b]$name[/b] to confirm:", name=shown))
             yield Input(placeholder=shown, id="confirm-typed")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Delete", id="confirm-delete", variant="error", disabled=True)
+                yield Button(self.label, id="confirm-delete", variant="error", disabled=True)
                 yield Button("Cancel", id="confirm-cancel")
 
     def on_mount(self) -> None:
@@ -98,7 +106,8 @@ class TypedConfirmScreen(ModalScreen[bool]):
             return
         # a wrong value used to do nothing at all
         shown = printable(shorten(self.expected))
-        self.notify(f"That is not {shown!r}: nothing was deleted.", severity="warning")
+        nothing = "nothing was deleted" if self.label == "Delete" else "nothing was done"
+        self.notify(f"That is not {shown!r}: {nothing}.", severity="warning")
 
     @on(Button.Pressed, "#confirm-delete")
     def _delete(self) -> None:

@@ -317,7 +317,8 @@ key); a read-only profile is never changed.
         title = f"Copy to {target}"
         if environment.is_production:
             self.app.push_screen(
-                TypedConfirmScreen(f"{title} (PRODUCTION)?", plan, entry.key), confirmed
+                TypedConfirmScreen(f"{title} (PRODUCTION)?", plan, entry.key, label="Copy"),
+                confirmed,
             )
         else:
             self.app.push_screen(ConfirmScreen(f"{title}?", plan, yes="Copy"), confirmed)

@@ -274,7 +274,8 @@ A read-only profile refuses to apply.
         body = review_text(changes)
         if environment.is_production:
             self.app.push_screen(
-                TypedConfirmScreen(f"{title} in PRODUCTION?", body, "apply"), self._confirmed
+                TypedConfirmScreen(f"{title} in PRODUCTION?", body, "apply", label="Apply"),
+                self._confirmed,
             )
         else:
             self.app.push_screen(ConfirmScreen(f"{title}?", body, yes="Apply"), self._confirmed)

@@ -232,6 +232,7 @@ Every operation of the WorkOS API, sent through the console's connection.
                     f"Send {operation.method}{production}?",
                     f"{target} ({operation.title}) cannot be undone.",
                     expected,
+                    label=f"Send {operation.method}",
                 ),
                 lambda ok: self.dispatch(request) if ok else None,
             )
