@@ -20,6 +20,7 @@ from workos_tui.resources.export import EXPORT_FORMATS, ExportFormat, ExportWrit
 from workos_tui.resources.sources import PageSource
 from workos_tui.ui.error_text import describe_error, unexpected_error
 from workos_tui.ui.messages import ExportFailed, ExportFinished, ExportProgress
+from workos_tui.ui.safe_text import plain
 
 
 class ExportScreen(ModalScreen[int | None]):
@@ -54,7 +55,7 @@ masked. **Escape** cancels a running export (the partial file is removed) or clo
     def compose(self) -> ComposeResult:
         filters = ", ".join(f"{k}={v}" for k, v in self.filters.items()) or "none"
         with Vertical(classes="dialog", id="export-dialog"):
-            yield Label(f"Export {self.resource.title}", classes="dialog-title")
+            yield Label(plain(f"Export {self.resource.title}"), classes="dialog-title")
             yield Static(Content(f"Filters: {filters}"))
             yield Select(
                 [(name.upper(), name) for name in EXPORT_FORMATS],
