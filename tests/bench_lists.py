@@ -181,5 +181,6 @@ def main() -> None:
     row("export to CSV (the export dialog's loop)", times["export"], bare)
     print("  aims: service layer ≤ 1.15x the bare loop, ahead of the SDK; export ≤ 1.30x")
 
+
 if __name__ == "__main__":
     main()

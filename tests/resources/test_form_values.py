@@ -173,9 +173,7 @@ def _body_schema(path: str, method: str) -> dict[str, Any]:
         ("/vault/v1/kv", "post", VaultObjectCreate),
     ],
 )
-def test_the_spec_limits_hold_in_the_input_models(
-    path: str, method: str, model: type[Any]
-) -> None:
+def test_the_spec_limits_hold_in_the_input_models(path: str, method: str, model: type[Any]) -> None:
     properties = _body_schema(path, method)
     fields = spec_of(model)
     for name, schema in properties.items():

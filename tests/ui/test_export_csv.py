@@ -23,7 +23,7 @@ from workos_tui.resources.export import default_export_path
 from workos_tui.ui.screens.export import ExportScreen
 
 HOSTILE = {
-    '=HYPERLINK("https://evil.example","x")': "'=HYPERLINK(\"https://evil.example\",\"x\")",
+    '=HYPERLINK("https://evil.example","x")': '\'=HYPERLINK("https://evil.example","x")',
     "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
     "-2+3 Trading": "'-2+3 Trading",
     "@SUM(1+1)": "'@SUM(1+1)",

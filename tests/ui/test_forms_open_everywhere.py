@@ -41,9 +41,7 @@ def _has_form(resource: ResourceType) -> bool:
 FORM_RESOURCES = [resource.key for resource in full_registry() if _has_form(resource)]
 
 
-async def _first_page(
-    resource: ResourceType, workos: WorkOS, scope: dict[str, Any]
-) -> list[Any]:
+async def _first_page(resource: ResourceType, workos: WorkOS, scope: dict[str, Any]) -> list[Any]:
     request = ListRequest(server_query(resource, {}, scope), "desc", 100)
     return list(await resource.open_list(workos, request).next_page())
 

@@ -198,4 +198,3 @@ class ExportWriter:
     def close(self) -> None:
         if self._format == "json":
             self._stream.write("[]\n" if self.rows == 0 else "\n]\n")
-

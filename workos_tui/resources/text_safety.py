@@ -25,9 +25,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-UNSAFE_CHARACTERS: Final = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+UNSAFE_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Every character that :func:`printable` replaces (line breaks and tabs included)."""
 
 _CONTROL_PICTURES: Final = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}

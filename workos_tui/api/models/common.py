@@ -45,7 +45,8 @@ def check_email(value: str) -> str:
         raise PydanticCustomError("email", "not an email address (name@example.com)")
     if len(local) > EMAIL_LOCAL_MAX_LENGTH:
         raise PydanticCustomError(
-            "email", "the part before @ is longer than {limit} characters",
+            "email",
+            "the part before @ is longer than {limit} characters",
             {"limit": EMAIL_LOCAL_MAX_LENGTH},
         )
     labels = domain.split(".")
