@@ -3,74 +3,24 @@ our verifier), retried with back-off, logged at ``/_emulate/webhook_deliveries``
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 import pytest
 
-from workos_tui.api.webhooks import SIGNATURE_HEADER, SignatureMismatchError, verify_event
-from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.api.webhooks import SignatureMismatchError, verify_event
+from workos_tui.emulator.testing import EmulatorHandle, WebhookListener, webhook_listener
 from workos_tui.emulator.webhook_delivery import RetryPolicy, WebhookDelivery, is_loopback_url
 
 DEADLINE_S = 20.0
 
 
-@dataclass
-class Received:
-    body: bytes
-    signature: str
-    user_agent: str
-
-
-@dataclass
-class Listener:
-    """A tiny HTTP server on a loopback port: answers the scripted statuses, then 200."""
-
-    url: str
-    received: list[Received] = field(default_factory=list)
-    statuses: list[int] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
 @pytest.fixture
-def listener() -> Iterator[Listener]:
-    holder: list[Listener] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            target = holder[0]
-            with target.lock:
-                target.received.append(
-                    Received(
-                        body,
-                        self.headers.get(SIGNATURE_HEADER, ""),
-                        self.headers.get("User-Agent", ""),
-                    )
-                )
-                status = target.statuses.pop(0) if target.statuses else 200
-            self.send_response(status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    holder.append(Listener(url=f"http://127.0.0.1:{server.server_address[1]}/workos/webhooks"))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield holder[0]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def listener() -> Iterator[WebhookListener]:
+    with webhook_listener() as serving:
+        yield serving
 
 
 @pytest.fixture
@@ -111,7 +61,7 @@ def _endpoint(emulator: EmulatorHandle, url: str, events: list[str]) -> dict[str
 
 
 def test_events_are_delivered_signed(
-    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: Listener
+    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: WebhookListener
 ) -> None:
     endpoint = _endpoint(emulator, listener.url, ["organization.created", "organization.updated"])
     with emulator.client() as c:
@@ -149,7 +99,7 @@ def test_events_are_delivered_signed(
 
 
 def test_failures_are_retried_then_delivered_and_can_be_resent(
-    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: Listener
+    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: WebhookListener
 ) -> None:
     listener.statuses = [500, 503]
     endpoint = _endpoint(emulator, listener.url, ["organization.created"])
@@ -185,7 +135,7 @@ def test_failures_are_retried_then_delivered_and_can_be_resent(
 
 
 def test_a_listener_that_keeps_failing_is_given_up(
-    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: Listener
+    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: WebhookListener
 ) -> None:
     listener.statuses = [500] * 10
     endpoint = _endpoint(emulator, listener.url, ["organization.created"])
@@ -201,7 +151,7 @@ def test_a_listener_that_keeps_failing_is_given_up(
 
 
 def test_non_loopback_targets_are_skipped_and_disabled_endpoints_ignored(
-    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: Listener
+    emulator: EmulatorHandle, deliveries: WebhookDelivery, listener: WebhookListener
 ) -> None:
     remote = _endpoint(emulator, "https://hooks.remote.example/workos", ["user.created"])
     off = _endpoint(emulator, listener.url, ["user.created"])

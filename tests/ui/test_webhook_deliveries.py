@@ -9,7 +9,6 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -19,7 +18,7 @@ from ui_helpers import SIZE, choose_action, current_view, settle
 
 from workos_tui.api.environment import Environment
 from workos_tui.api.services.emulator_deliveries import EMULATOR_ONLY
-from workos_tui.emulator.testing import EmulatorHandle
+from workos_tui.emulator.testing import EmulatorHandle, WebhookListener, webhook_listener
 from workos_tui.emulator.webhook_delivery import Delivery, RetryPolicy, WebhookDelivery
 from workos_tui.resources import coverage
 from workos_tui.resources.coverage import full_registry
@@ -32,44 +31,10 @@ from workos_tui.ui.widgets.resource_view import ResourceView
 DEADLINE_S = 20.0
 
 
-@dataclass
-class Listener:
-    """A loopback HTTP server answering the scripted statuses, then 200."""
-
-    url: str
-    statuses: list[int] = field(default_factory=list)
-    received: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
 @pytest.fixture
-def listener() -> Iterator[Listener]:
-    holder: list[Listener] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            target = holder[0]
-            with target.lock:
-                target.received += 1
-                status = target.statuses.pop(0) if target.statuses else 200
-            self.send_response(status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    holder.append(Listener(url=f"http://127.0.0.1:{server.server_address[1]}/hooks"))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield holder[0]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def listener() -> Iterator[WebhookListener]:
+    with webhook_listener("/hooks") as serving:
+        yield serving
 
 
 @pytest.fixture
@@ -140,7 +105,7 @@ async def test_an_endpoints_deliveries_show_status_attempts_and_resend(
     console_factory: Any,
     emulator: EmulatorHandle,
     deliveries: WebhookDelivery,
-    listener: Listener,
+    listener: WebhookListener,
 ) -> None:
     endpoint_id = _endpoint(emulator, listener.url)
     _create_user(emulator, "first-hook@deliveries.example")
@@ -188,7 +153,7 @@ async def test_an_endpoints_deliveries_show_status_attempts_and_resend(
         assert resent.event_id == failed.event["id"]
         assert resent.status == "delivered" and resent.attempts == 1
         assert [row[2] for row in _rows(view)] == ["delivered", "failed", "delivered"]
-    assert listener.received == 5  # 1 delivered, 3 failed attempts, 1 resent
+    assert len(listener.received) == 5  # 1 delivered, 3 failed attempts, 1 resent
 
 
 def _second(ms: int) -> str:

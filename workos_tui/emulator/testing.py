@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -132,3 +135,59 @@ class HostedForm(HTMLParser):
 
     def submit(self, client: httpx.Client, **changes: str) -> httpx.Response:
         return client.post(self.action, data={**self.fields, **changes})
+
+
+@dataclass
+class ReceivedDelivery:
+    """One POST a :class:`WebhookListener` received."""
+
+    body: bytes
+    signature: str
+    user_agent: str
+
+
+@dataclass
+class WebhookListener:
+    """A loopback HTTP server for webhook deliveries: answers the scripted statuses, then 200."""
+
+    url: str
+    received: list[ReceivedDelivery] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@contextmanager
+def webhook_listener(path: str = "/workos/webhooks") -> Iterator[WebhookListener]:
+    """Serve a :class:`WebhookListener` on 127.0.0.1 (a free port) while the block runs."""
+    holder: list[WebhookListener] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            target = holder[0]
+            with target.lock:
+                target.received.append(
+                    ReceivedDelivery(
+                        body,
+                        self.headers.get("WorkOS-Signature", ""),
+                        self.headers.get("User-Agent", ""),
+                    )
+                )
+                status = target.statuses.pop(0) if target.statuses else 200
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    holder.append(WebhookListener(url=f"http://127.0.0.1:{server.server_address[1]}{path}"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield holder[0]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
