@@ -63,9 +63,9 @@ async def test_an_address_uses_the_servers_email_filter(
 ) -> None:
     nora = _rename_oldest_user(emulator, "Nora", "Quillfeather")
     headers = {"Authorization": f"Bearer {emulator.api_key}"}
-    email = httpx.get(
-        f"{emulator.base_url}/user_management/users/{nora}", headers=headers
-    ).json()["email"]
+    email = httpx.get(f"{emulator.base_url}/user_management/users/{nora}", headers=headers).json()[
+        "email"
+    ]
     app = console_factory(start_area="users")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

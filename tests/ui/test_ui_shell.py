@@ -60,7 +60,6 @@ async def test_read_only_hides_mutations(console_factory: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "READ-ONLY" in header_text(app)
-        view = current_view(app)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is app.screen_stack[0]

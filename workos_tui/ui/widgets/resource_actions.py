@@ -338,9 +338,9 @@ class ResourceActions(ResourceShortcuts):
         if action.confirm:
             self.app.push_screen(
                 ConfirmScreen(f"{action.title}?", f"{self.resource.item_name(item)}"),
-                lambda ok: self._run_mutation(action.title, "", call, action.mutates)
-                if ok
-                else None,
+                lambda ok: (
+                    self._run_mutation(action.title, "", call, action.mutates) if ok else None
+                ),
             )
         else:
             self._run_mutation(action.title, "", call, action.mutates)

@@ -75,7 +75,7 @@ class ResourceFiltering(Widget):
         raise NotImplementedError
 
     def _empty_text(self) -> str:
-        """"This user has no sessions." for a related list, else why the list is empty."""
+        """ "This user has no sessions." for a related list, else why the list is empty."""
         what = self.resource.title.lower()
         if self.filter_values or self.quick_text:
             return f"No {what} match these filters."

@@ -123,7 +123,7 @@ class ResourceFreshness(Widget):
         self.fetched_at = clock()
 
     def freshness_text(self) -> str:
-        """"as of 14:03:27" (local time), "watching" while the watch mode is on."""
+        """ "as of 14:03:27" (local time), "watching" while the watch mode is on."""
         parts: list[str] = []
         if self.refreshing:
             parts.append("refreshing…")

@@ -20,7 +20,7 @@ def shape_issues(item: Any) -> tuple[Any, ...]:
 
 
 def unrecognised_notice(title: str, items: Sequence[Any]) -> str | None:
-    """"1 item of Organizations has an unrecognised shape: domains[0].state", or None."""
+    """ "1 item of Organizations has an unrecognised shape: domains[0].state", or None."""
     paths: list[str] = []
     odd = 0
     for item in items:
