@@ -29,6 +29,8 @@ FOCUS_MOVING_ACTIONS = frozenset(
         "focus_previous",
     }
 )
+NAVIGATION_KEYS = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", "end"})
+"""Never focus-moving here, and pressed fast while paging: not looked up."""
 HOLD_SECONDS = 0.5
 POLL_SECONDS = 0.01
 
@@ -53,6 +55,8 @@ class KeyHold(App[None]):
         await super().on_event(event)
 
     def _moves_focus(self, key: str) -> bool:
+        if key in NAVIGATION_KEYS:
+            return False
         try:
             bound = self.screen.active_bindings.get(key)
         except Exception:  # no screen yet
