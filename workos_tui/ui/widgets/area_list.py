@@ -31,7 +31,7 @@ permissions, editable), `:audit [ORGANIZATION]` (export and explore audit logs),
 
     DEFAULT_CSS = """
     AreaList {
-        width: 18;
+        width: 24;
         dock: left;
         border: none;
         border-right: vkey $foreground 20%;
