@@ -42,10 +42,11 @@ class Terminal:
         )
         return result.stdout
 
-    def start(self, command: str) -> None:
+    def start(self, command: str, size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
         # the program starts after the recorder is attached
+        width, height = size
         self.tmux(
-            "new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
+            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
             f"sleep 1; exec {command}",
         )  # fmt: skip
         self.tmux("pipe-pane", "-o", "-t", self.session, f"cat >> {self.raw}")
@@ -121,3 +122,25 @@ def test_no_control_sequence_from_data_reaches_a_real_terminal(
         assert sequence.encode() not in raw, f"{sequence!r} reached the terminal"
     assert "\x9b".encode() not in raw  # a C1 CSI from the data
     assert "\u202e".encode() not in raw  # a bidi override from the data
+
+
+def test_the_console_is_usable_at_80_by_24(
+    emulator: EmulatorHandle, terminal: Terminal, tmp_path: Path
+) -> None:
+    """In a real 80x24 terminal: the list with its name and id columns, and the footer keys."""
+    console = Path(sys.executable).with_name("workos-tui")
+    terminal.start(
+        f"env WORKOS_TUI_CONFIG_DIR={tmp_path / 'config'} WORKOS_API_KEY={emulator.api_key} "
+        f"{console} --base-url {emulator.base_url}",
+        size=(80, 24),
+    )
+    shown = terminal.wait_for("all loaded")
+    lines = shown.splitlines()
+    header = next(line for line in lines if "Name" in line and "ID" in line)
+    assert header.index("Name") < header.index("ID")
+    newest = max(emulator.state["organizations"], key=lambda org: org["created_at"])
+    assert any(newest["name"] in line and "org_" in line for line in lines), shown
+    footer = " ".join(lines[-2:])
+    for key in ("New", "Edit", "Delete", "Refresh", "palette"):
+        assert key in footer, footer
+    assert max(len(line) for line in lines) <= 80
