@@ -91,3 +91,18 @@ async def test_s_sorts_the_loaded_rows_by_the_next_column(console_factory: Any) 
         await pilot.pause()
         names = [view.items[index].name.lower() for index in view.visible_rows]
         assert names == sorted(names, reverse=True)
+
+
+async def test_a_roomy_terminal_shows_every_area_name_on_one_line(console_factory: Any) -> None:
+    app = console_factory(start_area="organizations")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        areas = app.query_one(AreaList)
+        app.load_more_areas()  # every area, "Authorization resources" the longest name
+        await settle(app, pilot)
+        titles = [title for _, title in app.area_titles()]
+        assert areas.region.width == 24
+        assert areas.region.width > max(len(title) for title in titles)  # and its border
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert areas.region.width == 18  # the list keeps its room in a medium terminal

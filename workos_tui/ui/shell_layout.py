@@ -33,6 +33,8 @@ class ShellLayout(App[None]):
     """Below this many columns the sidebar is hidden until Ctrl+B shows it."""
     DETAIL_MIN_WIDTH = 120
     """Below this many columns the detail pane is hidden until F3 shows it."""
+    ROOMY_MIN_WIDTH = 140
+    """From this many columns the sidebar is wide enough for every area's name on one line."""
 
     current_area: str | None
     start_area: str
@@ -60,6 +62,7 @@ class ShellLayout(App[None]):
         ):
             if previous is None or (previous < limit) != (width < limit):
                 self.set_class(width < limit, name)
+        self.set_class(width >= self.ROOMY_MIN_WIDTH, "-roomy")
 
     def action_toggle_sidebar(self) -> None:
         """Show the sidebar and focus it; hide it when it has the focus."""

@@ -31,7 +31,7 @@ permissions, editable), `:audit [ORGANIZATION]` (export and explore audit logs),
 
     DEFAULT_CSS = """
     AreaList {
-        width: 24;
+        width: 18;
         dock: left;
         border: none;
         border-right: vkey $foreground 20%;
