@@ -474,3 +474,14 @@ def test_demo_reports_an_emulator_process_that_died(
     monkeypatch.setattr(cli, "launch_console", console)
     assert main(["--demo"]) == 0
     assert "demo emulator stopped unexpectedly (exit status -9)" in capsys.readouterr().err
+
+
+def test_a_failure_quoting_the_server_never_sends_its_controls_to_the_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from workos_tui import cli
+
+    assert cli._fail("key rejected: \x1b]0;pwned\x07 \x1b[2J bad", []) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "key rejected: ␛]0;pwned␇ ␛[2J bad" in err

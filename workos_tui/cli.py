@@ -420,12 +420,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str, secrets: Sequence[str | None]) -> int:
     from workos_tui.config.errors import redact_keys
     from workos_tui.config.resolve import API_KEY_ENV, COOKIE_PASSWORD_ENV
+    from workos_tui.resources.text_safety import printable
 
     environ_secrets = (os.environ.get(API_KEY_ENV), os.environ.get(COOKIE_PASSWORD_ENV))
     for secret in (*secrets, *environ_secrets):
         if secret and secret.strip():
             message = message.replace(secret.strip(), "**********")
-    line = " ".join(redact_keys(message).split())
+    # The message may quote the server (an error body): its controls must not reach the terminal.
+    line = printable(" ".join(redact_keys(message).split()))
     print(f"workos-tui: {line}", file=sys.stderr)
     return 1
 
