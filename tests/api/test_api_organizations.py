@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 
 import pytest
@@ -32,6 +34,23 @@ async def test_iterate_walks_every_page(workos: WorkOS, emulator: EmulatorHandle
     assert ids == sorted(ids)
     fetches = [r for r in workos.client.request_log.records() if r.path == "/organizations"]
     assert len(fetches) == 4  # 7 + 7 + 7 + 4
+
+
+async def test_iterate_holds_only_the_page_being_read(workos: WorkOS) -> None:
+    """A walk through a long list does not keep every model it has yielded (the garbage collector
+    would traverse a heap growing with the list)."""
+    first_page: list[weakref.ref[Organization]] = []
+    alive: list[Organization | None] = []
+    count = 0
+    async for org in workos.organizations.iterate(limit=5):
+        count += 1
+        if count <= 5:
+            first_page.append(weakref.ref(org))
+        elif count == 11:  # the third page is being read
+            gc.collect()
+            alive = [ref() for ref in first_page]
+    assert count > 11
+    assert alive == [None] * 5
 
 
 async def test_cursor_pulls_pages_on_demand(workos: WorkOS) -> None:

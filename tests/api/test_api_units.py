@@ -136,3 +136,20 @@ async def test_cursor_iterates_loaded_and_remaining_items() -> None:
     assert asked == [None, "c1"]
     assert cursor.loaded == 3 and not cursor.has_more and cursor.pages_loaded == 2
     assert await Cursor(fetch).all() == [1, 2, 3]
+
+
+async def test_a_streaming_cursor_drops_each_page_once_read() -> None:
+    pages = {
+        None: Page[int](data=[1, 2], list_metadata=ListMetadata(after="c1")),
+        "c1": Page[int](data=[3], list_metadata=ListMetadata(after=None)),
+    }
+
+    async def fetch(after: str | None) -> Page[int]:
+        return pages[after]
+
+    streaming = Cursor(fetch, keep_pages=False)
+    assert [item async for item in streaming] == [1, 2, 3]
+    assert streaming.items == [] and streaming.loaded == 3 and not streaming.has_more
+    keeping = Cursor(fetch)
+    assert [item async for item in keeping] == [1, 2, 3]
+    assert keeping.items == [1, 2, 3]

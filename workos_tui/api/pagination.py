@@ -84,13 +84,16 @@ class LazyItems(Sequence[M]):
     def __len__(self) -> int:
         return len(self._json)
 
+    def _parser(self) -> Callable[[Any], M]:
+        parse = self._parse
+        if parse is None:
+            parse = self._parse = self._model.tolerant_parser()
+        return parse
+
     def _item(self, index: int) -> M:
         item = self._typed[index]
         if item is None:
-            parse = self._parse
-            if parse is None:
-                parse = self._parse = self._model.tolerant_parser()
-            item = self._typed[index] = parse(self._json[index])
+            item = self._typed[index] = self._parser()(self._json[index])
         return item
 
     @overload
@@ -109,8 +112,13 @@ class LazyItems(Sequence[M]):
         return self._item(index)
 
     def __iter__(self) -> Iterator[M]:
-        for index in range(len(self._json)):
-            yield self._item(index)
+        typed, parse = self._typed, self._parse  # one loop, no call per item but the parse
+        for index, item in enumerate(typed):
+            if item is None:
+                if parse is None:
+                    parse = self._parser()
+                item = typed[index] = parse(self._json[index])
+            yield item
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
@@ -192,10 +200,17 @@ class Cursor(Generic[T]):
     is reached); ``has_more`` tells whether another page exists, ``loaded`` how many items were
     fetched so far, ``items`` all of them. ``async for item in cursor`` yields every item,
     fetching pages as needed. Items stay as their pages hold them (typed when read).
+
+    With ``keep_pages=False`` the cursor only streams: each page is dropped once returned, so
+    ``items`` stays empty and a walk through a long list holds one page at a time (no growing heap
+    for the garbage collector to traverse).
     """
 
-    def __init__(self, fetch_page: PageFetcher[T], *, after: str | None = None) -> None:
+    def __init__(
+        self, fetch_page: PageFetcher[T], *, after: str | None = None, keep_pages: bool = True
+    ) -> None:
         self._fetch_page = fetch_page
+        self._keep_pages = keep_pages
         self._next_after = after
         self._exhausted = False
         self._lock = asyncio.Lock()
@@ -216,7 +231,7 @@ class Cursor(Generic[T]):
 
     @property
     def items(self) -> list[T]:
-        """Every item fetched so far."""
+        """Every item fetched so far (none when the cursor does not keep its pages)."""
         return list(itertools.chain.from_iterable(self._pages))
 
     @property
@@ -232,7 +247,8 @@ class Cursor(Generic[T]):
             page = await self._fetch_page(self._next_after)
             self.last_page = page
             self.pages_loaded += 1
-            self._pages.append(page.data)
+            if self._keep_pages:
+                self._pages.append(page.data)
             self._loaded += len(page.data)
             self._next_after = page.list_metadata.after
             if not page.has_more or not page.data:
@@ -246,6 +262,11 @@ class Cursor(Generic[T]):
         return self.items
 
     async def _iterate(self) -> AsyncIterator[T]:
+        if not self._keep_pages:
+            while self.has_more:
+                for item in await self.next_page():
+                    yield item
+            return
         page_index = 0
         while True:
             while page_index < len(self._pages):

@@ -173,6 +173,7 @@ class Service:
         params: Mapping[str, Any],
         *,
         comma_joined: Collection[str] = (),
+        keep_pages: bool = True,
     ) -> Cursor[M]:
         """A cursor walking the list forward from ``params['after']`` (or the start)."""
         validate_list_params(params)
@@ -184,7 +185,7 @@ class Service:
             )
 
         fetcher: PageFetcher[M] = fetch
-        return Cursor(fetcher, after=params.get("after"))
+        return Cursor(fetcher, after=params.get("after"), keep_pages=keep_pages)
 
     def _iterate_all(
         self,
@@ -195,8 +196,9 @@ class Service:
         comma_joined: Collection[str] = (),
     ) -> AsyncIterator[M]:
         """Every item of a list, fetching pages as the iteration goes (the cursor's own
-        iterator: no second async generator in between)."""
-        return aiter(self._make_cursor(model, path, params, comma_joined=comma_joined))
+        iterator: no second async generator in between). Only the page being read is held."""
+        cursor = self._make_cursor(model, path, params, comma_joined=comma_joined, keep_pages=False)
+        return aiter(cursor)
 
 
 class ResourceService(Service, Generic[M]):
