@@ -56,8 +56,12 @@ async def test_a_page_with_one_odd_item_keeps_every_item(
 
 async def test_a_cursor_walks_past_the_odd_item(emulator: EmulatorHandle, workos: WorkOS) -> None:
     served = serve_page_with_one_odd_item(emulator)
-    ids = [item.id async for item in workos.organizations.iterate(limit=10)]
-    assert ids == [raw["id"] for raw in served["data"]]
+    items = [item async for item in workos.organizations.iterate(limit=10)]
+    assert [item.id for item in items] == [raw["id"] for raw in served["data"]]
+    odd = [[issue.path for issue in item.shape_issues] for item in items if item.shape_issues]
+    assert odd == [["domains[0].state"]]
+    assert [item.raw for item in items] == served["data"]
+    assert all(isinstance(item, Organization) for item in items)
 
 
 def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
@@ -82,3 +86,27 @@ def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
     assert isinstance(endpoint, WebhookEndpoint) and endpoint.id == "we_1"
     assert endpoint.raw["secret"] == MASK and items[1] is endpoint
     assert items[-1].id == "we_2" and [i.id for i in items[:2]] == ["we_0", "we_1"]
+
+
+def test_a_page_read_through_is_typed_at_once_and_keeps_each_json() -> None:
+    rows: list[Any] = [
+        {
+            "object": "webhook_endpoint",
+            "id": f"we_{n}",
+            "endpoint_url": "https://example.com/hook",
+            "secret": f"whsec_{n}",
+            "status": "enabled",
+            "events": ["user.created"],
+            "created_at": "2024-01-01T00:00:00.000Z",
+            "updated_at": "2024-01-01T00:00:00.000Z",
+        }
+        for n in range(3)
+    ]
+    items = LazyItems(WebhookEndpoint, rows)
+    typed = items.read_all()
+    assert [endpoint.id for endpoint in typed] == ["we_0", "we_1", "we_2"]
+    assert all(isinstance(endpoint, WebhookEndpoint) for endpoint in typed)
+    assert [endpoint.raw["secret"] for endpoint in typed] == [MASK] * 3
+    assert typed[0].raw["endpoint_url"] == "https://example.com/hook"
+    assert items[1] is typed[1]  # read once: indexing gives the same models
+    assert items.read_all() == typed

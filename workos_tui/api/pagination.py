@@ -120,6 +120,15 @@ class LazyItems(Sequence[M]):
                 item = typed[index] = parse(self._json[index])
             yield item
 
+    def read_all(self) -> list[M]:
+        """Every item typed, for a caller that reads the whole page: one validator call for the
+        page when nothing was typed yet (an iteration that may stop early types item by item)."""
+        if any(item is not None for item in self._typed):
+            return list(self)
+        typed = self._model.tolerant_list_parser()(self._json)
+        self._typed = list(typed)
+        return typed
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return list(self) == list(other)
@@ -262,9 +271,10 @@ class Cursor(Generic[T]):
         return self.items
 
     async def _iterate(self) -> AsyncIterator[T]:
-        if not self._keep_pages:
+        if not self._keep_pages:  # streaming: every item of a page will be read
             while self.has_more:
-                for item in await self.next_page():
+                data = await self.next_page()
+                for item in data.read_all() if isinstance(data, LazyItems) else data:
                     yield item
             return
         page_index = 0

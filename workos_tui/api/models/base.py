@@ -102,6 +102,10 @@ def shape_issues(exc: pydantic.ValidationError, data: Any) -> tuple[ShapeIssue, 
     return tuple(shown.values())
 
 
+_LIST_VALIDATORS: dict[type[Any], Callable[[Any], Any]] = {}
+"""A list-of-model validator per response model, built on first use."""
+
+
 class WorkOSModel(BaseModel):
     """A WorkOS object as the API returned it."""
 
@@ -155,6 +159,30 @@ class WorkOSModel(BaseModel):
             return model
 
         return cast(Callable[[Any], Self], parse)
+
+    @classmethod
+    def tolerant_list_parser(cls) -> Callable[[list[Any]], list[Self]]:
+        """:meth:`tolerant_parser` for a whole list (a page read through): one validator call
+        for the list, item by item only when some item does not fit."""
+        parse_one = cls.tolerant_parser()  # builds the model's own validator first
+        validate = _LIST_VALIDATORS.get(cls)
+        if validate is None:
+            validate = pydantic.TypeAdapter(list[cls]).validate_python  # type: ignore[valid-type]
+            _LIST_VALIDATORS[cls] = validate
+        error = pydantic.ValidationError
+        set_private = object.__setattr__
+
+        def parse(items: list[Any]) -> list[WorkOSModel]:
+            try:
+                models: list[WorkOSModel] = validate(items)
+            except error:
+                return [parse_one(item) for item in items]
+            for model, data in zip(models, items, strict=True):
+                if type(data) is dict:
+                    set_private(model, "__pydantic_private__", {_RAW: data})
+            return models
+
+        return cast(Callable[[list[Any]], list[Self]], parse)
 
     @classmethod
     def unparsed(cls, data: Any, issues: tuple[ShapeIssue, ...]) -> Self:
