@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import SecretStr
 
-from workos_tui.api import vault_crypto, vault_envelope
+from workos_tui.api import vault_aead, vault_crypto, vault_envelope
 from workos_tui.api.errors import BadRequestError, WorkOSError
 from workos_tui.api.vault_crypto import VaultCrypto
 from workos_tui.api.vault_envelope import (
@@ -103,8 +104,9 @@ def _reference(key_b64: str, nonce: bytes, blob: bytes, plaintext: bytes, aad: b
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shrink the streaming chunk sizes so that small values cross many chunk boundaries."""
-    monkeypatch.setattr(vault_crypto, "_ENCRYPT_CHUNK_CHARS", 7)
+    """Send small values down the large-value paths: sealed in the envelope buffer, decrypted
+    in chunks small enough that they cross many chunk boundaries."""
+    monkeypatch.setattr(vault_crypto, "_SMALL_CHARS", -1)
     monkeypatch.setattr(vault_crypto, "_DECRYPT_CHUNK_CHARS", 8)
     monkeypatch.setattr(vault_crypto, "_DECRYPT_STREAM_THRESHOLD", 0)
 
@@ -142,7 +144,7 @@ async def test_fixed_iv_known_answer(
     vector: dict[str, Any], chunked: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if chunked:
-        monkeypatch.setattr(vault_crypto, "_ENCRYPT_CHUNK_CHARS", 5)
+        monkeypatch.setattr(vault_crypto, "_SMALL_CHARS", -1)
     source = FakeSource(vector["data_key_b64"], _blob_of(vector))
     crypto = VaultCrypto(source, nonce_source=FixedNonce(bytes.fromhex(vector["iv_hex"])))
     inputs = vector["inputs"]
@@ -309,7 +311,6 @@ async def test_round_trip_property(
 async def test_large_value_round_trip_and_stream_fallbacks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(vault_crypto, "_ENCRYPT_CHUNK_CHARS", 1000)
     monkeypatch.setattr(vault_crypto, "_DECRYPT_CHUNK_CHARS", 1024)
     monkeypatch.setattr(vault_crypto, "_DECRYPT_STREAM_THRESHOLD", 4096)
     source = FakeSource(KEY_B)
@@ -334,6 +335,56 @@ async def test_large_value_round_trip_and_stream_fallbacks(
         await crypto.decrypt(token[:position] + flipped + token[position + 1 :], "aad")
     with pytest.raises(VaultDecryptionError):
         await crypto.decrypt(token, "other")
+
+
+class _AeadWithoutInto:
+    """An ``AESGCM`` as cryptography before 45 has it: no ``encrypt_into``."""
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(key)
+
+    def encrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+        return self._aead.encrypt(nonce, data, aad)
+
+    def decrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+        return self._aead.decrypt(nonce, data, aad)
+
+
+@pytest.mark.parametrize("fallback", ["none", "no-ctypes", "no-encrypt-into"])
+@pytest.mark.parametrize("alphabet", [0, 1, 3], ids=["ascii", "ascii-all", "non-ascii"])
+async def test_large_values_are_byte_identical_on_every_path(
+    fallback: str, alphabet: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values past the one-call size go through the envelope buffer; the output is the same
+    whether the text is read in place or encoded, and with or without ``encrypt_into``."""
+    if fallback == "no-ctypes":
+        monkeypatch.setattr(vault_aead, "_as_utf8", False)
+    elif fallback == "no-encrypt-into":
+        monkeypatch.setattr(vault_crypto, "new_aead", _AeadWithoutInto)
+    rng = random.Random(alphabet)
+    text = "".join(rng.choice(_ALPHABETS[alphabet]) for _ in range(300_000))
+    nonce = rng.randbytes(12)
+    blob = base64.b64decode(SPEC_BLOB)
+    crypto = VaultCrypto(FakeSource(KEY_A), nonce_source=FixedNonce(nonce))
+    for aad in (None, "ctx"):
+        output = await crypto.encrypt(text, {"org": "o"}, aad)
+        assert output == _reference(
+            KEY_A, nonce, blob, text.encode(), aad.encode() if aad else None
+        )
+        assert await crypto.decrypt(output, aad) == text
+
+
+def test_ascii_view_is_the_text_bytes_in_place() -> None:
+    text = "".join(map(chr, range(0x80))) * 1000
+    references = sys.getrefcount(text)
+    view = vault_aead.ascii_view(text)
+    assert view is not None and view.readonly
+    assert bytes(view) == text.encode()
+    assert sys.getrefcount(text) == references + 1  # the view keeps the string alive
+    del view
+    assert sys.getrefcount(text) == references
+    assert vault_aead.ascii_view("é") is None
+    assert vault_aead.ascii_view("") is not None
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["whole", "chunked"])

@@ -1,10 +1,12 @@
 """Vault local encryption (AES-256-GCM under WorkOS-managed data keys), byte-compatible with
-the official Python and Node SDKs. The layout and the primitives are in :mod:`.vault_envelope`.
+the official Python and Node SDKs. The layout is in :mod:`.vault_envelope`, the AES-256-GCM
+calls in :mod:`.vault_aead`.
 
 ``VaultCrypto`` asks a *data-key source* (the Vault keys service, or anything with the same two
-coroutines) for keys and does the cryptography in process. Large values are streamed: UTF-8,
-AES-GCM and base64 run over cache-sized chunks into one reusable buffer, so that the returned
-text is the only full-size allocation of a call.
+coroutines) for keys and does the cryptography in process. A large value is encrypted into one
+reusable buffer that is the envelope, read in place from the ``str`` (see
+:func:`.vault_aead.ascii_view`), and base64-encoded in one call, so that the returned text is the
+only full-size allocation; a long ciphertext is base64-decoded in cache-sized chunks.
 """
 
 from __future__ import annotations
@@ -17,11 +19,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
+from workos_tui.api.vault_aead import (
+    SMALL_VALUE_BYTES,
+    ascii_view,
+    encode_text,
+    key_prefix,
+    new_aead,
+    open_small,
+    open_text,
+    seal,
+    seal_small,
+    split_small,
+)
 from workos_tui.api.vault_envelope import (
     HEADER_SIZE,
     KEY_SIZE,
     NONCE_SIZE,
-    SMALL_VALUE_BYTES,
     BytesLike,
     VaultCryptoError,
     VaultDecryptionError,
@@ -31,16 +44,8 @@ from workos_tui.api.vault_envelope import (
     b64decode_strict,
     b64encode,
     decode_leb128_u32,
-    encode_text,
-    key_prefix,
-    new_aead,
-    open_small,
-    open_text,
     parse_envelope,
     parse_header,
-    seal,
-    seal_small,
-    split_small,
 )
 
 if TYPE_CHECKING:
@@ -56,10 +61,9 @@ __all__ = [
     "VaultUnsupportedLayoutError",
 ]
 
-# Plaintext characters per encryption chunk; base64 characters per decryption chunk (a multiple
-# of 4) for values longer than the streaming threshold (shorter ones are decoded whole, which is
-# faster while the decoded copy still fits in cache). Module-level so that tests can shrink them.
-_ENCRYPT_CHUNK_CHARS = 1 << 20
+# Base64 characters per decryption chunk (a multiple of 4) for values longer than the streaming
+# threshold (shorter ones are decoded whole, which is faster while the decoded copy still fits
+# in cache). Module-level so that tests can shrink them.
 _DECRYPT_CHUNK_CHARS = 1 << 18
 _DECRYPT_STREAM_THRESHOLD = 4 << 20
 _MAX_CACHE_ENTRIES: Final = 256
@@ -190,13 +194,7 @@ class VaultCrypto:
             data = encode_text(plaintext, "plaintext")
             return seal_small(entry.aead, nonce, aad, entry.prefix, data)
         return seal(
-            entry.key,
-            nonce,
-            aad,
-            entry.encrypted_keys,
-            plaintext,
-            self._borrow,
-            _ENCRYPT_CHUNK_CHARS,
+            entry.aead, entry.key, nonce, aad, entry.encrypted_keys, plaintext, self._borrow
         )
 
     async def _key_for_context(self, context: Mapping[str, str]) -> _CachedKey:
@@ -272,7 +270,9 @@ class VaultCrypto:
         total = len(text) // 4 * 3 - text[-2:].count("=")
         nonce, tag, blob, offset = parse_header(head, total)
         key = (await self._key_for_blob(blob)).key
-        chunks = _strict_chunks(memoryview(head)[offset:], text, head_chars)
+        # The text's own bytes where possible: slicing a view copies nothing, slicing a str does.
+        source = ascii_view(text)
+        chunks = _strict_chunks(memoryview(head)[offset:], text, source or text, head_chars)
         try:
             return open_text(key, nonce, tag, aad, chunks, total - offset, self._borrow)
         except _NotStrictBase64:
@@ -330,16 +330,20 @@ def _key_bytes(data_key: DataKeyLike) -> bytes:
     return key
 
 
-def _strict_chunks(first: memoryview, text: str, start: int) -> Iterator[BytesLike]:
-    """Yield ``first``, then the rest of ``text`` from ``start`` (4-aligned), strictly decoded."""
+def _strict_chunks(
+    first: memoryview, text: str, source: str | memoryview, start: int
+) -> Iterator[BytesLike]:
+    """Yield ``first``, then the rest of ``text`` from ``start`` (4-aligned), strictly decoded.
+
+    ``source`` is ``text`` or a view of its bytes (what is sliced and decoded).
+    """
     yield first
     step = _DECRYPT_CHUNK_CHARS
     end = len(text)
     for index in range(start, end, step):
-        chunk = text[index : index + step]
-        if index + step < end and chunk[-1] == "=":
+        if index + step < end and text[index + step - 1] == "=":
             raise _NotStrictBase64  # padding in the middle: not canonical
         try:
-            yield b64decode_strict(chunk)
+            yield b64decode_strict(source[index : index + step])
         except ValueError:
             raise _NotStrictBase64 from None

@@ -1,4 +1,4 @@
-"""The byte layout of Vault local encryption and its AES-256-GCM primitives (no I/O).
+"""The byte layout of Vault local encryption and its base64 (no I/O; AES-GCM is in .vault_aead).
 
 A Vault locally-encrypted value is the standard base64 (``+/``, ``=`` padding) of::
 
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import binascii
 import importlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -32,7 +30,6 @@ __all__ = [
     "KEY_SIZE",
     "MAX_LEB128_U32_BYTES",
     "NONCE_SIZE",
-    "SMALL_VALUE_BYTES",
     "TAG_SIZE",
     "U32_MAX",
     "Envelope",
@@ -48,16 +45,8 @@ __all__ = [
     "decode_leb128_u32",
     "detect_foreign_layout",
     "encode_leb128_u32",
-    "encode_text",
-    "key_prefix",
-    "new_aead",
-    "open_small",
-    "open_text",
     "parse_envelope",
     "parse_header",
-    "seal",
-    "seal_small",
-    "split_small",
 ]
 
 NONCE_SIZE: Final = 12
@@ -322,205 +311,3 @@ def _raise_if_foreign(data: BytesLike) -> None:
     layout = detect_foreign_layout(data)
     if layout is not None:
         raise VaultUnsupportedLayoutError(_FOREIGN_MESSAGES[layout], layout=layout)
-
-
-# ------------------------------------------------------------------------------- AES-256-GCM
-
-_crypto: Any = None
-_aesgcm: Any = None
-
-SMALL_VALUE_BYTES: Final = 256 << 10
-"""Up to this size a value is sealed and opened in one AES-GCM call (``AESGCM``): a handful of
-copies of a small value cost less than setting up a streaming cipher context. Larger values are
-streamed through a reusable buffer (:func:`seal`, :func:`open_text`)."""
-
-
-def _ciphers() -> Any:
-    """``cryptography``'s primitives, imported on first use (keeps package import fast)."""
-    global _crypto
-    if _crypto is None:
-        from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-        _crypto = (Cipher, algorithms.AES, modes.GCM, InvalidTag)
-    return _crypto
-
-
-def new_aead(key: bytes) -> Any:
-    """A one-shot AES-256-GCM cipher for ``key`` (``cryptography``'s ``AESGCM``), reusable."""
-    global _aesgcm
-    if _aesgcm is None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        _aesgcm = AESGCM
-    return _aesgcm(key)
-
-
-def key_prefix(blob: bytes) -> bytes:
-    """``LEB128(len(blob)) | blob``: the part of an envelope fixed by the data key."""
-    return encode_leb128_u32(len(blob)) + blob
-
-
-def seal_small(aead: Any, nonce: bytes, aad: bytes | None, prefix: bytes, data: bytes) -> str:
-    """Encrypt a small value in one call: ``base64(nonce | tag | prefix | ciphertext)``."""
-    sealed = memoryview(aead.encrypt(nonce, data, aad))  # ciphertext ‖ tag
-    body = len(sealed) - TAG_SIZE
-    return b64encode(b"".join((nonce, sealed[body:], prefix, sealed[:body])))
-
-
-def split_small(data: bytes) -> tuple[bytes, bytes, bytes, bytes] | None:
-    """``(nonce, tag, blob, ciphertext)`` of a small standard envelope, read the quick way.
-
-    ``None`` when the value is not one (large, a blob length of more than two LEB128 bytes, a
-    blob not starting with ``WOS.EKM``, truncated …): :func:`parse_envelope` then reads it and
-    explains what is wrong.
-    """
-    size = len(data)
-    if size <= HEADER_SIZE + 2:
-        return None
-    first = data[HEADER_SIZE]
-    if first < 0x80:
-        blob_length, start = first, HEADER_SIZE + 1
-    else:
-        second = data[HEADER_SIZE + 1]
-        if second >= 0x80:
-            return None
-        blob_length, start = (first & 0x7F) | (second << 7), HEADER_SIZE + 2
-    end = start + blob_length
-    if (
-        end > size
-        or size - end > SMALL_VALUE_BYTES
-        or blob_length < len(EKM_MARKER)
-        or not data.startswith(EKM_MARKER, start)
-    ):
-        return None
-    return data[:NONCE_SIZE], data[NONCE_SIZE:HEADER_SIZE], data[start:end], data[end:]
-
-
-def open_small(aead: Any, nonce: bytes, tag: bytes, body: BytesLike, aad: bytes | None) -> str:
-    """Decrypt a small value's ciphertext in one call and return its UTF-8 text."""
-    _, _, _, invalid_tag = _ciphers()
-    try:
-        plain = aead.decrypt(nonce, b"".join((body, tag)), aad)
-    except invalid_tag:
-        raise _tag_error(aad) from None
-    try:
-        return str(plain, "utf-8")
-    except UnicodeDecodeError as exc:
-        raise _not_text(exc) from None
-
-
-def _tag_error(aad: bytes | None) -> VaultDecryptionError:
-    hint = (
-        "the associated data differs from the one used to encrypt"
-        if aad
-        else "the value was encrypted with associated data and none was given"
-    )
-    return VaultDecryptionError(
-        "Vault decryption failed: the AES-GCM tag does not verify. The nonce, tag or "
-        f"ciphertext was modified, the data key is wrong, or {hint}."
-    )
-
-
-def _not_text(exc: UnicodeDecodeError) -> VaultFormatError:
-    return VaultFormatError(
-        f"Vault plaintext is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
-        "it was not written as text"
-    )
-
-
-def encode_text(text: str, what: str) -> bytes:
-    """UTF-8 of ``text``; ``VaultFormatError`` for a lone surrogate."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise VaultFormatError(
-            f"the {what} cannot be encoded as UTF-8 (lone surrogate at index {exc.start})"
-        ) from None
-
-
-def seal(
-    key: bytes,
-    nonce: bytes,
-    aad: bytes | None,
-    blob: bytes,
-    plaintext: str,
-    borrow: Callable[[int], AbstractContextManager[bytearray]],
-    chunk_chars: int,
-) -> str:
-    """Encrypt ``plaintext`` straight into an envelope buffer and base64 it in one call.
-
-    ``borrow(size)`` lends a buffer of at least ``size`` bytes. ASCII text (the common case;
-    the check is O(1)) is UTF-8-encoded in chunks, so the only full-size allocation besides the
-    buffer is the returned text.
-    """
-    cipher, aes, gcm, _ = _ciphers()
-    encryptor = cipher(aes(key), gcm(nonce)).encryptor()
-    if aad:
-        encryptor.authenticate_additional_data(aad)
-    leb = encode_leb128_u32(len(blob))
-    offset = HEADER_SIZE + len(leb) + len(blob)
-    if plaintext.isascii():
-        size = len(plaintext)
-        chunks: Iterator[BytesLike] = (
-            plaintext[i : i + chunk_chars].encode("ascii") for i in range(0, size, chunk_chars)
-        )
-    else:
-        raw = memoryview(encode_text(plaintext, "plaintext"))
-        size = len(raw)
-        chunks = (raw[i : i + chunk_chars] for i in range(0, size, chunk_chars))
-    # 16 spare bytes: update_into wants room for a block beyond the data it is given.
-    with borrow(offset + size + 16) as buffer:
-        view = memoryview(buffer)
-        view[:NONCE_SIZE] = nonce
-        view[HEADER_SIZE : HEADER_SIZE + len(leb)] = leb
-        view[HEADER_SIZE + len(leb) : offset] = blob
-        position = offset
-        for chunk in chunks:
-            position += encryptor.update_into(chunk, view[position:])
-        encryptor.finalize()
-        view[NONCE_SIZE:HEADER_SIZE] = encryptor.tag
-        return b64encode(view[:position])
-
-
-_ZEROS = bytes(1 << 16)
-
-
-def open_text(
-    key: bytes,
-    nonce: bytes,
-    tag: bytes,
-    aad: bytes | None,
-    chunks: Iterable[BytesLike],
-    ciphertext_length: int,
-    borrow: Callable[[int], AbstractContextManager[bytearray]],
-) -> str:
-    """Decrypt ``chunks`` (``ciphertext_length`` bytes in all) and return the UTF-8 text.
-
-    The plaintext goes into a borrowed buffer that is wiped afterwards; nothing is decoded
-    or returned unless the GCM tag verifies.
-    """
-    cipher, aes, gcm, invalid_tag = _ciphers()
-    decryptor = cipher(aes(key), gcm(nonce, tag)).decryptor()
-    if aad:
-        decryptor.authenticate_additional_data(aad)
-    with borrow(ciphertext_length + 16) as buffer:
-        view = memoryview(buffer)
-        position = 0
-        try:
-            for chunk in chunks:
-                if position + len(chunk) + 15 > len(view):
-                    raise VaultFormatError("Vault ciphertext is longer than its envelope says")
-                position += decryptor.update_into(chunk, view[position:])
-            try:
-                decryptor.finalize()
-            except invalid_tag:
-                raise _tag_error(aad) from None
-            try:
-                return str(view[:position], "utf-8")
-            except UnicodeDecodeError as exc:
-                raise _not_text(exc) from None
-        finally:
-            for start in range(0, position, len(_ZEROS)):
-                end = min(position, start + len(_ZEROS))
-                view[start:end] = _ZEROS[: end - start]
