@@ -338,7 +338,7 @@ async def test_large_value_round_trip_and_stream_fallbacks(
 
 
 class _AeadWithoutInto:
-    """An ``AESGCM`` as cryptography before 45 has it: no ``encrypt_into``."""
+    """An ``AESGCM`` as older cryptography releases have it: no ``encrypt_into``."""
 
     def __init__(self, key: bytes) -> None:
         self._aead = AESGCM(key)

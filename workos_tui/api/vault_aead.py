@@ -242,7 +242,7 @@ def seal(
         view[:NONCE_SIZE] = nonce
         view[HEADER_SIZE : HEADER_SIZE + len(leb)] = leb
         view[HEADER_SIZE + len(leb) : offset] = blob
-        encrypt_into = getattr(aead, "encrypt_into", None)  # cryptography 45 and later
+        encrypt_into = getattr(aead, "encrypt_into", None)  # recent cryptography (50 has it)
         if encrypt_into is not None:
             encrypt_into(nonce, data, aad, view[offset : end + TAG_SIZE])
             view[NONCE_SIZE:HEADER_SIZE] = view[end : end + TAG_SIZE]
