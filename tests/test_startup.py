@@ -212,3 +212,23 @@ def test_a_dead_emulator_process_refuses_connections() -> None:
             httpx.get(f"{emulator.base_url}/organizations", timeout=5)
     finally:
         emulator.stop()
+
+
+def test_the_console_command_pauses_the_collector_while_it_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from workos_tui import cli
+    from workos_tui.ui.collection_pause import collection_paused
+
+    seen: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(
+        cli,
+        "launch_console",
+        lambda *args, **options: seen.append((gc.isenabled(), collection_paused())),
+    )
+    assert gc.isenabled()
+    assert cli.main(["--api-key", "sk_test_x", "--base-url", "http://127.0.0.1:1"]) == 0
+    assert seen == [(False, True)]  # off while the console starts (it resumes it)
+    assert gc.isenabled() and not collection_paused()  # and on again once it has closed

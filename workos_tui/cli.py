@@ -333,6 +333,17 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_console(args: argparse.Namespace) -> int:
+    from workos_tui.ui.collection_pause import pause_collection, resume_collection
+
+    # Off until the first rows are on screen (the console resumes it): see collection_pause.
+    pause_collection()
+    try:
+        return _open_console(args)
+    finally:
+        resume_collection(freeze=False)  # the console closed (or never opened)
+
+
+def _open_console(args: argparse.Namespace) -> int:
     # The console uses no pydantic plugin; looking for them reads every installed package's
     # entry points when the first model is built (~30-80 ms of start-up). A set value wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList
 
 from workos_tui.api.client import WorkOSClient
 from workos_tui.api.environment import Environment
@@ -21,6 +21,7 @@ from workos_tui.api.requestlog import RequestLog
 from workos_tui.resources.catalog import EXTENSION_MODULES, default_registry
 from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
+from workos_tui.ui.collection_pause import resume_collection
 from workos_tui.ui.context import ConsoleContext
 from workos_tui.ui.jump import parse_jump, plan_jump
 from workos_tui.ui.key_hold import KeyHold
@@ -46,6 +47,8 @@ STYLES = Path(__file__).parent / "styles"
 """Absolute, so that subclasses defined elsewhere (tests, benchmarks) find the stylesheets."""
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
+COLLECTION_PAUSE_LIMIT = 3.0
+"""Seconds after mounting by which a collector paused for start-up is back on, rows or not."""
 
 
 def console_commands() -> type[Provider]:
@@ -66,6 +69,18 @@ def related_screen(screen: Screen[Any]) -> RelatedScreen | None:
         return None
     screen_type: type[RelatedScreen] = module.RelatedScreen
     return screen if isinstance(screen, screen_type) else None
+
+
+def is_text_field(widget: Widget | None) -> bool:
+    """Whether ``widget`` takes typed text (an ``Input`` or a ``TextArea``).
+
+    ``TextArea``'s module (with its document model, ~3 ms) is imported by the views that use
+    one, not with the app: until then no widget can be one.
+    """
+    if isinstance(widget, Input):
+        return True
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)
 
 
 class WorkOSConsole(KeyHold, ShellLayout):
@@ -188,6 +203,9 @@ class WorkOSConsole(KeyHold, ShellLayout):
 
     def on_mount(self) -> None:
         self.open_area(self.start_area, search=self.start_search or None)
+        # The collector paused for start-up resumes after the first rows (area preparation);
+        # this is for a start without them (a panel first, a request that hangs).
+        self.set_timer(COLLECTION_PAUSE_LIMIT, resume_collection)
 
     @on(ResourceView.FirstPageShown)
     def _first_page_shown(self, event: ResourceView.FirstPageShown) -> None:
@@ -277,7 +295,7 @@ class WorkOSConsole(KeyHold, ShellLayout):
         # Keys typed meanwhile (":" then an area name, while the first area still mounts)
         # moved the focus on purpose: taking it back would send the rest of them to the list.
         # The screen's own first focus (the sidebar) is not such a move.
-        moved = self.focused is not focused_before and isinstance(self.focused, Input | TextArea)
+        moved = self.focused is not focused_before and is_text_field(self.focused)
         if self.current_area == key and not moved:
             self._focus_area(key)
 
@@ -337,7 +355,7 @@ class WorkOSConsole(KeyHold, ShellLayout):
             # from the areas (a related list included), not from a dialog; and a ":" typed
             # into a text field is text
             browsing = self.screen is self.screen_stack[0] or related_screen(self.screen)
-            return bool(browsing) and not isinstance(self.focused, Input | TextArea)
+            return bool(browsing) and not is_text_field(self.focused)
         return True
 
     async def action_jump(self) -> None:

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from workos_tui.resources.catalog import EXTENSION_MODULES, load_extensions
 from workos_tui.resources.registry import ResourceRegistry
+from workos_tui.ui.collection_pause import collection_paused, resume_collection
 from workos_tui.ui.idle_work import IdleWork
 from workos_tui.ui.widgets.area_list import AreaList
 
@@ -65,6 +66,8 @@ class AreaPreparation:
         """Queue the work: the extension areas always, the main areas once a list loaded."""
         if not self._started:
             self._started = True
+            if collection_paused():
+                self.work.add(resume_collection)  # first, once the rows' frame is out
             for module in EXTENSION_MODULES:
                 if module not in self._loaded_modules:
                     self.work.add(partial(self.load_modules, (module,)))
