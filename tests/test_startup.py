@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_FOR_THE_FIRST_SCREEN = (
     "workos_tui.ui.screens",  # every screen (form, export, confirm, related, profiles…)
     "workos_tui.ui.commands",  # the palette's provider: when the palette opens
+    "workos_tui.ui.jump",  # when ":" is first used
+    "textual.widgets._text_area",  # with the views that have one
     "workos_tui.ui.widgets.request_inspector",  # Ctrl+R
     "workos_tui.ui.widgets.vault_crypto_panel",  # a panel opened on demand
     "workos_tui.emulator",  # --demo starts it from the CLI; the console never imports it

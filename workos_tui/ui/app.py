@@ -23,7 +23,6 @@ from workos_tui.resources.registry import ResourceRegistry
 from workos_tui.ui.area_preparation import AreaPreparation
 from workos_tui.ui.collection_pause import resume_collection
 from workos_tui.ui.context import ConsoleContext
-from workos_tui.ui.jump import parse_jump, plan_jump
 from workos_tui.ui.key_hold import KeyHold
 from workos_tui.ui.panels import PANELS, resolve_panel
 from workos_tui.ui.profiles import ProfileSource
@@ -383,6 +382,8 @@ class WorkOSConsole(KeyHold, ShellLayout):
 
     def jump_to(self, text: str) -> None:
         """Open the area ``:name [search]`` names."""
+        from workos_tui.ui.jump import parse_jump, plan_jump  # when ":" is first used
+
         parsed = parse_jump(text)
         if parsed is None:
             self._focus_area(self.current_area or self.start_area)
