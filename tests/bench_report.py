@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import subprocess
@@ -54,6 +55,19 @@ def verdict(figures: list[Figure]) -> str:
     return "met in one run"
 
 
+def runs_of(texts: list[str]) -> str:
+    """``a / b``, or nothing when every run left the cell empty."""
+    return " / ".join(texts) if any(texts) else ""
+
+
+def baselines(figures: list[Figure]) -> str:
+    """``label 1.0 s / 1.1 s``: the baseline's name once when the runs share it."""
+    parts = [figure.baseline.rsplit(" ", 2) for figure in figures]
+    if all(len(part) == 3 for part in parts) and len({part[0] for part in parts}) == 1:
+        return parts[0][0] + " " + " / ".join(" ".join(part[1:]) for part in parts)
+    return runs_of([figure.baseline for figure in figures])
+
+
 def table(runs: list[list[Figure]]) -> list[str]:
     by_what: dict[str, list[Figure]] = {}
     for figures in runs:
@@ -67,9 +81,9 @@ def table(runs: list[list[Figure]]) -> list[str]:
         first = figures[0]
         cells = [
             what,
-            " / ".join(figure.measured for figure in figures),
-            " / ".join(figure.baseline for figure in figures),
-            " / ".join(f"**{figure.ratio}**" if figure.ratio else "" for figure in figures),
+            runs_of([figure.measured for figure in figures]),
+            baselines(figures),
+            runs_of([f"**{figure.ratio}**" if figure.ratio else "" for figure in figures]),
             first.aim,
             verdict(figures),
         ]
@@ -106,6 +120,11 @@ def main() -> None:
     parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
     parser.add_argument("--logs", type=Path, help="keep each run's output and rows here")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="write the table again from the rows kept in --logs, without running anything",
+    )
     args = parser.parse_args()
     logs = args.logs or Path(tempfile.mkdtemp(prefix="bench-"))
     logs.mkdir(parents=True, exist_ok=True)
@@ -114,9 +133,18 @@ def main() -> None:
     for run in range(1, args.runs + 1):
         figures: list[Figure] = []
         for script in SCRIPTS:
-            figures += run_script(script, run, logs)
+            if args.rewrite:
+                figures += read_json(logs / f"{script.removesuffix('.py')}-{run}.json")
+            else:
+                figures += run_script(script, run, logs)
         runs.append(figures)
-    block = heading(load_before, os.getloadavg()) + table(runs)
+    load_file = logs / "load.json"  # the load averages around the runs, for a rewrite
+    if args.rewrite:
+        load_before, load_after = json.loads(load_file.read_text())
+    else:
+        load_after = os.getloadavg()
+        load_file.write_text(json.dumps([load_before, load_after]))
+    block = heading(tuple(load_before), tuple(load_after)) + table(runs)
     splice(args.readme, block)
     print("\n".join(block))
     print(f"\nwritten to {args.readme}; each run's output is in {logs}")
