@@ -39,11 +39,22 @@ async def test_read_only_n_e_d_say_why(console_factory: Any) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         for key, verb in (("n", "creating"), ("e", "editing"), ("d", "deleting")):
-            await pilot.press(key)
+            await pilot.press(key)  # the next key follows at once: a refusal holds no key
             await pilot.pause()
             assert app.screen is app.screen_stack[0]
             messages = [notification.message for notification in app._notifications]
             assert any("read-only" in text and verb in text for text in messages), messages
+    assert "creating an organization is refused" in messages[0]
+
+
+def test_refusals_name_the_object_with_its_article() -> None:
+    from workos_tui.ui.widgets.resource_actions import with_article
+
+    assert with_article("organization") == "an organization"
+    assert with_article("user") == "a user"
+    assert with_article("API key") == "an API key"
+    assert with_article("JWT template") == "a JWT template"
+    assert with_article("role assignment") == "a role assignment"
 
 
 async def test_typed_confirm_with_a_wrong_value_says_so(console_factory: Any) -> None:

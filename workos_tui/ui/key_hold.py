@@ -10,8 +10,9 @@ the keys that follow and then hands them on, in order, to where the focus is now
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import App
+from textual.message import Message
 from textual.widget import Widget
 
 FOCUS_MOVING_ACTIONS = frozenset(
@@ -33,6 +34,11 @@ NAVIGATION_KEYS = frozenset({"up", "down", "left", "right", "pageup", "pagedown"
 """Never focus-moving here, and pressed fast while paging: not looked up."""
 HOLD_SECONDS = 0.5
 POLL_SECONDS = 0.01
+
+
+class FocusStays(Message):
+    """A focus-moving key was refused (read-only: nothing opens), so the keys held after it
+    go on at once instead of after ``HOLD_SECONDS``."""
 
 
 class KeyHold(App[None]):
@@ -67,7 +73,14 @@ class KeyHold(App[None]):
         action = binding.action.split("(", 1)[0].rsplit(".", 1)[-1]
         return bool(enabled) and action in FOCUS_MOVING_ACTIONS
 
+    @on(FocusStays)
+    def _focus_stays(self) -> None:
+        if self._held is not None:
+            self._release()
+
     def _release_when_moved(self) -> None:
+        if self._held is None:  # released already (the focus stays)
+            return
         self._held_polls += 1
         if not self.screen_stack:  # the console is closing
             self._held = self._held_from = None
@@ -80,6 +93,9 @@ class KeyHold(App[None]):
         if not moved and self._held_polls * POLL_SECONDS < HOLD_SECONDS:
             self.set_timer(POLL_SECONDS, self._release_when_moved)
             return
+        self._release()
+
+    def _release(self) -> None:
         held, self._held, self._held_from = self._held or [], None, None
         for key in held:
             self.post_message(events.Key(key.key, key.character))

@@ -20,6 +20,7 @@ from workos_tui.api.errors import ReadOnlyError, WorkOSError
 from workos_tui.resources.base import Action, resolve_model
 from workos_tui.resources.view_links import ViewAction
 from workos_tui.ui.error_text import attempt, describe_error
+from workos_tui.ui.key_hold import FocusStays
 from workos_tui.ui.messages import EditSourceLoaded, MutationFailed, MutationSucceeded
 from workos_tui.ui.view_requests import OpenView
 from workos_tui.ui.widgets.resource_shortcuts import ResourceShortcuts
@@ -45,6 +46,16 @@ def initial_values(model: type[BaseModel], item: Any) -> dict[str, RawValue]:
             current = spec.default
         values[spec.name] = spec.to_text(current)
     return values
+
+
+def with_article(noun: str) -> str:
+    """``noun`` after "a" or "an", by its sound: an organization, a user, an API key."""
+    first = noun.split(" ", 1)[0]
+    if first.isupper():  # an acronym, read letter by letter
+        vowel_sound = first[0] in "AEFHILMNORSX"
+    else:
+        vowel_sound = first[:1].lower() in ("a", "e", "i", "o") or first.startswith("unde")
+    return ("an " if vowel_sound else "a ") + noun
 
 
 class MutationOutcomeUnknown(Message):
@@ -115,6 +126,7 @@ class ResourceActions(ResourceShortcuts):
             title="Read-only",
             severity="warning",
         )
+        self.post_message(FocusStays())  # nothing opens: keys typed after this one go on now
         return True
 
     # ------------------------------------------------------------- create / edit
@@ -122,7 +134,7 @@ class ResourceActions(ResourceShortcuts):
     def action_create(self) -> None:
         from workos_tui.ui.screens.form import FormScreen
 
-        if self.refused_read_only(f"creating a {self.resource.singular}"):
+        if self.refused_read_only(f"creating {with_article(self.resource.singular)}"):
             return
         resource = self.resource
         model = resolve_model(resource.create_model)
@@ -160,7 +172,7 @@ class ResourceActions(ResourceShortcuts):
             self.reload()
 
     def action_edit(self) -> None:
-        if self.refused_read_only(f"editing a {self.resource.singular}"):
+        if self.refused_read_only(f"editing {with_article(self.resource.singular)}"):
             return
         resource = self.resource
         item = self.selected
@@ -239,7 +251,7 @@ class ResourceActions(ResourceShortcuts):
     def action_delete(self) -> None:
         from workos_tui.ui.screens.confirm import TypedConfirmScreen, shorten
 
-        if self.refused_read_only(f"deleting a {self.resource.singular}"):
+        if self.refused_read_only(f"deleting {with_article(self.resource.singular)}"):
             return
         resource = self.resource
         item = self.selected
