@@ -64,8 +64,9 @@ async def test_a_cursor_walks_past_the_odd_item(emulator: EmulatorHandle, workos
     assert all(isinstance(item, Organization) for item in items)
 
 
-def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
-    rows: list[Any] = [
+def webhook_rows(count: int) -> list[Any]:
+    """A page's JSON of ``count`` webhook endpoints, each with a secret."""
+    return [
         {
             "object": "webhook_endpoint",
             "id": f"we_{n}",
@@ -76,8 +77,12 @@ def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
             "created_at": "2024-01-01T00:00:00.000Z",
             "updated_at": "2024-01-01T00:00:00.000Z",
         }
-        for n in range(3)
+        for n in range(count)
     ]
+
+
+def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
+    rows = webhook_rows(3)
     items = LazyItems(WebhookEndpoint, rows)
     assert len(items) == 3
     assert [row["secret"] for row in items.json_rows()] == [MASK] * 3
@@ -89,19 +94,7 @@ def test_items_are_typed_when_read_and_json_rows_mask_secrets() -> None:
 
 
 def test_a_page_read_through_is_typed_at_once_and_keeps_each_json() -> None:
-    rows: list[Any] = [
-        {
-            "object": "webhook_endpoint",
-            "id": f"we_{n}",
-            "endpoint_url": "https://example.com/hook",
-            "secret": f"whsec_{n}",
-            "status": "enabled",
-            "events": ["user.created"],
-            "created_at": "2024-01-01T00:00:00.000Z",
-            "updated_at": "2024-01-01T00:00:00.000Z",
-        }
-        for n in range(3)
-    ]
+    rows = webhook_rows(3)
     items = LazyItems(WebhookEndpoint, rows)
     typed = items.read_all()
     assert [endpoint.id for endpoint in typed] == ["we_0", "we_1", "we_2"]
