@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import App
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 
 FOCUS_MOVING_ACTIONS = frozenset(
@@ -47,6 +48,7 @@ class KeyHold(App[None]):
     _held: list[events.Key] | None = None
     _held_from: Widget | None = None
     _held_polls = 0
+    _hold_poll: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -57,7 +59,7 @@ class KeyHold(App[None]):
                 self._held = []
                 self._held_from = self.focused
                 self._held_polls = 0
-                self.set_timer(POLL_SECONDS, self._release_when_moved)
+                self._hold_poll = self.set_timer(POLL_SECONDS, self._release_when_moved)
         await super().on_event(event)
 
     def _moves_focus(self, key: str) -> bool:
@@ -79,8 +81,6 @@ class KeyHold(App[None]):
             self._release()
 
     def _release_when_moved(self) -> None:
-        if self._held is None:  # released already (the focus stays)
-            return
         self._held_polls += 1
         if not self.screen_stack:  # the console is closing
             self._held = self._held_from = None
@@ -91,11 +91,14 @@ class KeyHold(App[None]):
         moved = focused is not None and focused is not self._held_from
         moved = moved and self.screen._mounted_event.is_set()
         if not moved and self._held_polls * POLL_SECONDS < HOLD_SECONDS:
-            self.set_timer(POLL_SECONDS, self._release_when_moved)
+            self._hold_poll = self.set_timer(POLL_SECONDS, self._release_when_moved)
             return
         self._release()
 
     def _release(self) -> None:
+        if self._hold_poll is not None:  # released before the focus moved: stop polling
+            self._hold_poll.stop()
+            self._hold_poll = None
         held, self._held, self._held_from = self._held or [], None, None
         for key in held:
             self.post_message(events.Key(key.key, key.character))
